@@ -1,0 +1,30 @@
+package dev.matriculas.dashboard;
+
+import java.time.Duration;
+
+import dev.matriculas.dashboard.enrollments.CategoryLimits;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * @param categoryLimits distinct values kept per field before the "other" bucket
+ * @param newestRows     rows of the newest-enrollments table
+ * @param pushInterval   at most one live update per client per this interval, and only after a change
+ * @param heartbeat      a comment on quiet live streams so proxies keep them open
+ * @param topicPartitions partitions of the topics when this service creates them
+ */
+@Validated
+@ConfigurationProperties("dashboard")
+public record DashboardProperties(
+        @Valid @NotNull @DefaultValue CategoryLimits categoryLimits,
+        @DefaultValue("20") @Min(1) @Max(500) int newestRows,
+        @NotNull @DefaultValue("200ms") Duration pushInterval,
+        @NotNull @DefaultValue("15s") Duration heartbeat,
+        @DefaultValue("3") @Min(1) @Max(1000) int topicPartitions) {
+}

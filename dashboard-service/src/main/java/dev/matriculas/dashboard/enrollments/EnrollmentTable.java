@@ -1,0 +1,166 @@
+package dev.matriculas.dashboard.enrollments;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.matriculas.contract.Enrollment;
+
+/**
+ * The current enrollments, one row per id, stored column by column as small numbers (about 50 bytes a
+ * row besides the id) rather than as JSON or maps. Rows are also linked newest-first by arrival, so the
+ * newest enrollments matching a filter are found without sorting. Not thread-safe: the store guards it.
+ */
+final class EnrollmentTable {
+
+    private static final int INITIAL_CAPACITY = 1024;
+    private static final int NONE = -1;
+
+    final Vocabulary courses;
+    final Vocabulary shifts;
+    final Vocabulary payments;
+    final Vocabulary sexes;
+    final Vocabulary responsibles;
+    final Vocabulary enrollmentDates;
+
+    private final Map<String, Integer> rowById = new HashMap<>();
+    private String[] ids = new String[INITIAL_CAPACITY];
+    byte[] course = new byte[INITIAL_CAPACITY];
+    byte[] shift = new byte[INITIAL_CAPACITY];
+    byte[] payment = new byte[INITIAL_CAPACITY];
+    byte[] sex = new byte[INITIAL_CAPACITY];
+    byte[] responsible = new byte[INITIAL_CAPACITY];
+    byte[] age = new byte[INITIAL_CAPACITY];
+    private byte[] duration = new byte[INITIAL_CAPACITY];
+    private int[] courseStart = new int[INITIAL_CAPACITY];
+    short[] enrollmentDate = new short[INITIAL_CAPACITY];
+    private int[] enrollmentDay = new int[INITIAL_CAPACITY];
+    long[] timestamp = new long[INITIAL_CAPACITY];
+    private int[] older = new int[INITIAL_CAPACITY];
+    private int[] newer = new int[INITIAL_CAPACITY];
+    private int newest = NONE;
+    private int highWater;
+    private int[] freeRows = new int[16];
+    private int freeCount;
+
+    EnrollmentTable(CategoryLimits limits) {
+        courses = new Vocabulary(limits.courses());
+        shifts = new Vocabulary(limits.shifts());
+        payments = new Vocabulary(limits.payments());
+        sexes = new Vocabulary(limits.sexes());
+        responsibles = new Vocabulary(limits.financiallyResponsible());
+        enrollmentDates = new Vocabulary(limits.enrollmentDates());
+    }
+
+    int size() {
+        return rowById.size();
+    }
+
+    /** The row of an id, or -1. */
+    int rowOf(String id) {
+        Integer row = rowById.get(id);
+        return row == null ? NONE : row;
+    }
+
+    /** Stores a new enrollment as the newest row and returns the row. */
+    int insert(Enrollment enrollment, long recordTimestamp) {
+        int row = freeCount > 0 ? freeRows[--freeCount] : nextRow();
+        rowById.put(enrollment.id(), row);
+        ids[row] = enrollment.id();
+        course[row] = (byte) courses.indexOf(enrollment.course());
+        shift[row] = (byte) shifts.indexOf(enrollment.shift());
+        payment[row] = (byte) payments.indexOf(enrollment.payment());
+        sex[row] = (byte) sexes.indexOf(enrollment.sex());
+        responsible[row] = (byte) responsibles.indexOf(enrollment.financiallyResponsible());
+        age[row] = (byte) enrollment.age();
+        duration[row] = (byte) enrollment.durationSemesters();
+        courseStart[row] = (int) enrollment.courseStart().toEpochDay();
+        enrollmentDate[row] = (short) enrollmentDates.indexOf(enrollment.enrollmentDate().toString());
+        enrollmentDay[row] = (int) enrollment.enrollmentDate().toEpochDay();
+        timestamp[row] = recordTimestamp;
+        linkAsNewest(row);
+        return row;
+    }
+
+    void remove(int row) {
+        rowById.remove(ids[row]);
+        ids[row] = null;
+        unlink(row);
+        if (freeCount == freeRows.length) {
+            freeRows = Arrays.copyOf(freeRows, freeCount * 2);
+        }
+        freeRows[freeCount++] = row;
+    }
+
+    /** Rows in use, in storage order, for scans that do not care about order. */
+    int highWater() {
+        return highWater;
+    }
+
+    boolean inUse(int row) {
+        return ids[row] != null;
+    }
+
+    int newest() {
+        return newest;
+    }
+
+    int older(int row) {
+        return older[row];
+    }
+
+    Enrollment read(int row) {
+        return new Enrollment(ids[row],
+                courses.label(course[row]),
+                shifts.label(shift[row]),
+                duration[row],
+                LocalDate.ofEpochDay(courseStart[row]),
+                age[row],
+                sexes.label(sex[row]),
+                responsibles.label(responsible[row]),
+                payments.label(payment[row]),
+                LocalDate.ofEpochDay(enrollmentDay[row]));
+    }
+
+    private void linkAsNewest(int row) {
+        older[row] = newest;
+        newer[row] = NONE;
+        if (newest != NONE) {
+            newer[newest] = row;
+        }
+        newest = row;
+    }
+
+    private void unlink(int row) {
+        if (older[row] != NONE) {
+            newer[older[row]] = newer[row];
+        }
+        if (newer[row] != NONE) {
+            older[newer[row]] = older[row];
+        } else {
+            newest = older[row];
+        }
+    }
+
+    private int nextRow() {
+        if (highWater == ids.length) {
+            int capacity = ids.length + (ids.length >> 1);
+            ids = Arrays.copyOf(ids, capacity);
+            course = Arrays.copyOf(course, capacity);
+            shift = Arrays.copyOf(shift, capacity);
+            payment = Arrays.copyOf(payment, capacity);
+            sex = Arrays.copyOf(sex, capacity);
+            responsible = Arrays.copyOf(responsible, capacity);
+            age = Arrays.copyOf(age, capacity);
+            duration = Arrays.copyOf(duration, capacity);
+            courseStart = Arrays.copyOf(courseStart, capacity);
+            enrollmentDate = Arrays.copyOf(enrollmentDate, capacity);
+            enrollmentDay = Arrays.copyOf(enrollmentDay, capacity);
+            timestamp = Arrays.copyOf(timestamp, capacity);
+            older = Arrays.copyOf(older, capacity);
+            newer = Arrays.copyOf(newer, capacity);
+        }
+        return highWater++;
+    }
+}

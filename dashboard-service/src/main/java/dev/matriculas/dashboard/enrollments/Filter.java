@@ -1,0 +1,34 @@
+package dev.matriculas.dashboard.enrollments;
+
+import dev.matriculas.contract.EnrollmentParser;
+
+/**
+ * A subset of enrollments: each field given must match exactly; a null field matches anything.
+ * Values are checked like the contract's texts, so a filter can never name what no record could hold.
+ */
+public record Filter(String course, String shift, String payment, String sex) {
+
+    public static final Filter NONE = new Filter(null, null, null, null);
+
+    public Filter {
+        course = check("course", course);
+        shift = check("shift", shift);
+        payment = check("payment", payment);
+        sex = check("sex", sex);
+    }
+
+    public boolean isEmpty() {
+        return course == null && shift == null && payment == null && sex == null;
+    }
+
+    private static String check(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > EnrollmentParser.MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException(
+                    name + " must be at most " + EnrollmentParser.MAX_TEXT_LENGTH + " characters long");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.matriculas.dashboard.enrollments;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/** Counts the records that were not enrollments, by reason, for the API and for Prometheus. */
+@Component
+public class RejectedRecords {
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicLong> byReason = new ConcurrentHashMap<>();
+
+    RejectedRecords(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void count(String reason) {
+        byReason.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
+        Counter.builder("enrollments.rejected").tag("reason", reason)
+                .description("Records sent to the dead-letter topic").register(registry).increment();
+    }
+
+    public long total() {
+        return byReason.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    public Map<String, Long> byReason() {
+        Map<String, Long> result = new TreeMap<>();
+        byReason.forEach((reason, count) -> result.put(reason, count.get()));
+        return result;
+    }
+}

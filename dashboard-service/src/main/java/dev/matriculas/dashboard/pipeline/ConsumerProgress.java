@@ -1,0 +1,77 @@
+package dev.matriculas.dashboard.pipeline;
+
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * How far the dashboard is behind the end of the topic, per partition, and how fast it reads. The lag is
+ * read from the consumer's own fetch positions (no extra request to Kafka), at most twice a second.
+ */
+@Component
+public class ConsumerProgress {
+
+    private static final long REFRESH_NANOS = 500_000_000L;
+
+    private final AtomicLong consumed = new AtomicLong();
+    private volatile Map<Integer, Long> lag = Map.of();
+    private volatile long lastRefresh;
+    private volatile boolean lagKnown;
+
+    /** Called on the consumer thread after each record. */
+    public void consumed(Consumer<?, ?> consumer) {
+        consumed.incrementAndGet();
+        long now = System.nanoTime();
+        if (now - lastRefresh > REFRESH_NANOS) {
+            refresh(consumer, now);
+        }
+    }
+
+    /** When the topic is quiet the listener is not called; the idle event still lets us read the lag. */
+    @EventListener(condition = "event.listenerId.startsWith('enrollments')")
+    void onIdle(ListenerContainerIdleEvent event) {
+        Consumer<?, ?> consumer = event.getConsumer();
+        if (consumer != null) {
+            refresh(consumer, System.nanoTime());
+        }
+    }
+
+    private void refresh(Consumer<?, ?> consumer, long now) {
+        lastRefresh = now;
+        Map<Integer, Long> current = new TreeMap<>();
+        boolean known = true;
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong partitionLag = consumer.currentLag(partition);
+            if (partitionLag.isPresent()) {
+                current.put(partition.partition(), partitionLag.getAsLong());
+            } else {
+                known = false;
+            }
+        }
+        lag = Map.copyOf(current);
+        lagKnown = known && !current.isEmpty();
+    }
+
+    public long consumed() {
+        return consumed.get();
+    }
+
+    public Map<Integer, Long> lagByPartition() {
+        return new TreeMap<>(lag);
+    }
+
+    public long lag() {
+        return lag.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public boolean lagKnown() {
+        return lagKnown;
+    }
+}

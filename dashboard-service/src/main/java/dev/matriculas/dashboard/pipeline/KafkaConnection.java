@@ -1,0 +1,72 @@
+package dev.matriculas.dashboard.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks Kafka every two seconds whether it is there, so the page can say "disconnected since ..." while the
+ * consumer quietly waits to resume where it stopped. Logs once per outage.
+ */
+@Component
+public class KafkaConnection implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaConnection.class);
+
+    private final Admin admin;
+    private final Clock clock;
+    private volatile boolean connected;
+    private volatile boolean checked;
+    private volatile Instant disconnectedSince;
+
+    KafkaConnection(KafkaAdmin kafkaAdmin, Clock clock) {
+        this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+        this.clock = clock;
+        this.disconnectedSince = clock.instant();
+    }
+
+    @Scheduled(fixedDelay = 2000)
+    void check() {
+        boolean reachable;
+        try {
+            admin.describeCluster().nodes().get(1500, TimeUnit.MILLISECONDS);
+            reachable = true;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            reachable = false;
+        }
+        if (reachable && !connected) {
+            log.info("Connected to Kafka");
+            disconnectedSince = null;
+        } else if (!reachable && (connected || !checked)) {
+            log.warn("Kafka is unreachable; the dashboard keeps showing the last figures and resumes when it returns");
+            disconnectedSince = connected ? clock.instant() : disconnectedSince;
+        }
+        connected = reachable;
+        checked = true;
+    }
+
+    public boolean connected() {
+        return connected;
+    }
+
+    /** Null while connected. */
+    public Instant disconnectedSince() {
+        return connected ? null : disconnectedSince;
+    }
+
+    @Override
+    public void destroy() {
+        admin.close();
+    }
+}

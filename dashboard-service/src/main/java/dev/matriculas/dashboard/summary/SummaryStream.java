@@ -1,0 +1,122 @@
+package dev.matriculas.dashboard.summary;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.matriculas.dashboard.DashboardProperties;
+import dev.matriculas.dashboard.enrollments.EnrollmentStore;
+import dev.matriculas.dashboard.enrollments.Filter;
+import dev.matriculas.dashboard.pipeline.PipelineStatus;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Live summaries over Server-Sent Events. A client gets one at once, then at most one per push interval
+ * and only after a change, so a burst of records is coalesced into a few events; each summary is built and
+ * serialised once per distinct filter, whatever the number of clients. Quiet streams get a heartbeat.
+ */
+@Component
+public class SummaryStream {
+
+    static final String EVENT = "summary";
+
+    private final SummaryService summaries;
+    private final EnrollmentStore store;
+    private final JsonMapper json;
+    private final List<Client> clients = new CopyOnWriteArrayList<>();
+
+    SummaryStream(SummaryService summaries, EnrollmentStore store, JsonMapper json, DashboardProperties properties,
+            TaskScheduler scheduler, MeterRegistry registry) {
+        this.summaries = summaries;
+        this.store = store;
+        this.json = json;
+        scheduler.scheduleWithFixedDelay(this::push, properties.pushInterval());
+        scheduler.scheduleAtFixedRate(this::heartbeat, properties.heartbeat());
+        Gauge.builder("dashboard.stream.clients", clients, List::size)
+                .description("Open live streams").register(registry);
+    }
+
+    SseEmitter subscribe(Filter filter) {
+        SseEmitter emitter = new SseEmitter(0L);
+        Client client = new Client(emitter, filter);
+        emitter.onCompletion(() -> clients.remove(client));
+        emitter.onTimeout(() -> clients.remove(client));
+        emitter.onError(error -> clients.remove(client));
+        clients.add(client);
+        Summary summary = summaries.summary(filter);
+        client.send(serialise(summary), store.version(), summary.pipeline());
+        return emitter;
+    }
+
+    public int clients() {
+        return clients.size();
+    }
+
+    private void push() {
+        long version = store.version();
+        PipelineStatus pipeline = summaries.pipeline();
+        Map<Filter, List<Client>> stale = new HashMap<>();
+        for (Client client : clients) {
+            if (client.version != version || !pipeline.equals(client.pipeline)) {
+                stale.computeIfAbsent(client.filter, filter -> new ArrayList<>()).add(client);
+            }
+        }
+        stale.forEach((filter, group) -> {
+            String summary = serialise(summaries.summary(filter, pipeline));
+            group.forEach(client -> client.send(summary, version, pipeline));
+        });
+    }
+
+    private void heartbeat() {
+        for (Client client : clients) {
+            client.ping();
+        }
+    }
+
+    private String serialise(Summary summary) {
+        return json.writeValueAsString(summary);
+    }
+
+    private final class Client {
+        final SseEmitter emitter;
+        final Filter filter;
+        volatile long version = -1;
+        volatile PipelineStatus pipeline;
+
+        Client(SseEmitter emitter, Filter filter) {
+            this.emitter = emitter;
+            this.filter = filter;
+        }
+
+        void send(String summary, long version, PipelineStatus pipeline) {
+            try {
+                emitter.send(SseEmitter.event().name(EVENT).data(summary));
+                this.version = version;
+                this.pipeline = pipeline;
+            } catch (IOException | IllegalStateException e) {
+                drop();
+            }
+        }
+
+        void ping() {
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException e) {
+                drop();
+            }
+        }
+
+        private void drop() {
+            clients.remove(this);
+            emitter.complete();
+        }
+    }
+}

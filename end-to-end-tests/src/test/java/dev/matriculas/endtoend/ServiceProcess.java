@@ -1,0 +1,155 @@
+package dev.matriculas.endtoend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One of the services running as its own process from its runnable jar, as {@code run-local.sh} and the
+ * containers run it, on a port of its own. Its output goes to a log file under {@code target/}.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String name;
+    private final Path jar;
+    private final Map<String, String> environment;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    private ServiceProcess(String name, String jarProperty, int port, Map<String, String> environment) {
+        this.name = name;
+        this.jar = Path.of(System.getProperty(jarProperty, "missing: run through Maven"));
+        this.port = port;
+        this.environment = environment;
+        this.log = Path.of("target", name + "-" + port + ".log");
+    }
+
+    static ServiceProcess producer(String bootstrapServers, Map<String, String> environment) {
+        int port = freePort();
+        return new ServiceProcess("producer", "producer.jar", port, with(environment,
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers, "PRODUCER_PORT", Integer.toString(port))));
+    }
+
+    static ServiceProcess dashboard(String bootstrapServers, Map<String, String> environment) {
+        int port = freePort();
+        return new ServiceProcess("dashboard", "dashboard.jar", port, with(environment,
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers, "DASHBOARD_PORT", Integer.toString(port))));
+    }
+
+    /** Starts the process and waits until its health endpoint answers. */
+    ServiceProcess start() {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(name + " jar not found at " + jar + ": run the tests with './mvnw verify'");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+        Awaitility.await(name + " healthy on port " + port).atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+                    }
+                    return healthy();
+                });
+        return this;
+    }
+
+    private boolean healthy() {
+        try {
+            return get("/actuator/health").path("status").asString().matches("UP|DEGRADED");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    JsonNode post(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    JsonNode put(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private JsonNode send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Stops the process as Ctrl-C would, and waits for it to end. */
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Ends the process at once, as a crash would, without a chance to clean up. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> merged = new java.util.HashMap<>(a);
+        merged.putAll(b);
+        return merged;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.matriculas.producer.publishing;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reports Kafka as DEGRADED while it does not acknowledge: the service itself is fine and keeps every
+ * record, so it must not be restarted (DEGRADED maps to HTTP 200, see application.yml).
+ */
+@Component("kafka")
+class KafkaHealthIndicator implements HealthIndicator {
+
+    static final Status DEGRADED = new Status("DEGRADED", "Kafka is not acknowledging; records wait and none is lost");
+
+    private final EnrollmentPublisher publisher;
+
+    KafkaHealthIndicator(EnrollmentPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @Override
+    public Health health() {
+        Health.Builder health = publisher.unreachableSince() == null
+                ? Health.up()
+                : Health.status(DEGRADED).withDetail("unreachableSince", publisher.unreachableSince().toString());
+        return health.withDetail("pending", publisher.pending()).withDetail("sent", publisher.sent()).build();
+    }
+}
