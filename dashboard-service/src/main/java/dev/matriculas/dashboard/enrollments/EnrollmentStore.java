@@ -24,10 +24,13 @@ import org.springframework.stereotype.Component;
 public class EnrollmentStore {
 
     private static final int EXPORT_CHUNK = 10_000;
+    /** Enough newest rows to fill the table for most filters without a scan. */
+    private static final int NEWEST_KEPT = 1000;
 
     private final Clock clock;
     private final EnrollmentTable table;
     private final Tally all;
+    private final NewestRows newestRows;
     private long version;
     private Instant updatedAt;
 
@@ -35,16 +38,18 @@ public class EnrollmentStore {
         this.clock = clock;
         this.table = new EnrollmentTable(properties.categoryLimits());
         this.all = new Tally(table);
+        this.newestRows = new NewestRows(table, NEWEST_KEPT);
     }
 
     /** Adds an enrollment, or replaces the one with the same id. */
     public synchronized void put(Enrollment enrollment, long recordTimestamp) {
         int existing = table.rowOf(enrollment.id());
         if (existing >= 0) {
-            all.count(table, existing, -1);
-            table.remove(existing);
+            forget(existing);
         }
-        all.count(table, table.insert(enrollment, recordTimestamp), 1);
+        int row = table.insert(enrollment, recordTimestamp);
+        all.count(table, row, 1);
+        newestRows.added(row);
         changed();
     }
 
@@ -52,10 +57,15 @@ public class EnrollmentStore {
     public synchronized void remove(String id) {
         int row = table.rowOf(id);
         if (row >= 0) {
-            all.count(table, row, -1);
-            table.remove(row);
+            forget(row);
             changed();
         }
+    }
+
+    private void forget(int row) {
+        all.count(table, row, -1);
+        newestRows.removing(row);
+        table.remove(row);
     }
 
     private void changed() {
@@ -128,14 +138,7 @@ public class EnrollmentStore {
     }
 
     private List<Enrollment> newest(Filter filter, int limit) {
-        Matcher matcher = new Matcher(filter);
-        List<Enrollment> newest = new ArrayList<>(limit);
-        for (int row = table.newest(); row >= 0 && newest.size() < limit; row = table.older(row)) {
-            if (matcher.matches(row)) {
-                newest.add(table.read(row));
-            }
-        }
-        return newest;
+        return newestRows.newest(new Matcher(filter)::matches, limit).stream().map(table::read).toList();
     }
 
     /** A filter resolved to vocabulary indexes once, then compared as numbers row by row. */

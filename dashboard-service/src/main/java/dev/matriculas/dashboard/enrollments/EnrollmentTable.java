@@ -8,9 +8,8 @@ import java.util.Map;
 import dev.matriculas.contract.Enrollment;
 
 /**
- * The current enrollments, one row per id, stored column by column as small numbers (about 50 bytes a
- * row besides the id) rather than as JSON or maps. Rows are also linked newest-first by arrival, so the
- * newest enrollments matching a filter are found without sorting. Not thread-safe: the store guards it.
+ * The current enrollments, one row per id, stored column by column as small numbers (about 30 bytes a
+ * row besides the id) rather than as JSON or maps. Not thread-safe: the store guards it.
  */
 final class EnrollmentTable {
 
@@ -37,9 +36,6 @@ final class EnrollmentTable {
     short[] enrollmentDate = new short[INITIAL_CAPACITY];
     private int[] enrollmentDay = new int[INITIAL_CAPACITY];
     long[] timestamp = new long[INITIAL_CAPACITY];
-    private int[] older = new int[INITIAL_CAPACITY];
-    private int[] newer = new int[INITIAL_CAPACITY];
-    private int newest = NONE;
     private int highWater;
     private int[] freeRows = new int[16];
     private int freeCount;
@@ -79,14 +75,12 @@ final class EnrollmentTable {
         enrollmentDate[row] = (short) enrollmentDates.indexOf(enrollment.enrollmentDate().toString());
         enrollmentDay[row] = (int) enrollment.enrollmentDate().toEpochDay();
         timestamp[row] = recordTimestamp;
-        linkAsNewest(row);
         return row;
     }
 
     void remove(int row) {
         rowById.remove(ids[row]);
         ids[row] = null;
-        unlink(row);
         if (freeCount == freeRows.length) {
             freeRows = Arrays.copyOf(freeRows, freeCount * 2);
         }
@@ -102,12 +96,8 @@ final class EnrollmentTable {
         return ids[row] != null;
     }
 
-    int newest() {
-        return newest;
-    }
-
-    int older(int row) {
-        return older[row];
+    String id(int row) {
+        return ids[row];
     }
 
     Enrollment read(int row) {
@@ -121,26 +111,6 @@ final class EnrollmentTable {
                 responsibles.label(responsible[row]),
                 payments.label(payment[row]),
                 LocalDate.ofEpochDay(enrollmentDay[row]));
-    }
-
-    private void linkAsNewest(int row) {
-        older[row] = newest;
-        newer[row] = NONE;
-        if (newest != NONE) {
-            newer[newest] = row;
-        }
-        newest = row;
-    }
-
-    private void unlink(int row) {
-        if (older[row] != NONE) {
-            newer[older[row]] = newer[row];
-        }
-        if (newer[row] != NONE) {
-            older[newer[row]] = older[row];
-        } else {
-            newest = older[row];
-        }
     }
 
     private int nextRow() {
@@ -158,8 +128,6 @@ final class EnrollmentTable {
             enrollmentDate = Arrays.copyOf(enrollmentDate, capacity);
             enrollmentDay = Arrays.copyOf(enrollmentDay, capacity);
             timestamp = Arrays.copyOf(timestamp, capacity);
-            older = Arrays.copyOf(older, capacity);
-            newer = Arrays.copyOf(newer, capacity);
         }
         return highWater++;
     }

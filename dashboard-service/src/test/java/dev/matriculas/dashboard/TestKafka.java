@@ -1,0 +1,116 @@
+package dev.matriculas.dashboard;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.matriculas.contract.Enrollment;
+import dev.matriculas.localkafka.LocalKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real broker for a test class, and raw access to its topics: any bytes in, every record out. */
+public final class TestKafka implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final LocalKafka kafka;
+    private KafkaProducer<byte[], byte[]> producer;
+
+    public TestKafka() {
+        try {
+            kafka = LocalKafka.onFreePorts(Files.createTempDirectory("dashboard-test-kafka"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        kafka.start();
+    }
+
+    public LocalKafka broker() {
+        return kafka;
+    }
+
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+    }
+
+    public static byte[] json(Enrollment enrollment) {
+        return JSON.writeValueAsBytes(enrollment);
+    }
+
+    public static byte[] utf8(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Sends an enrollment as the producer would: key = id, value = its JSON. */
+    public void send(Enrollment enrollment) {
+        send(utf8(enrollment.id()), json(enrollment));
+    }
+
+    /** Sends whatever bytes it is given, and waits until Kafka has them. */
+    public void send(byte[] key, byte[] value) {
+        try {
+            producer().send(new ProducerRecord<>(Enrollment.TOPIC, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send a test record", e);
+        }
+    }
+
+    private synchronized KafkaProducer<byte[], byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000_000));
+        }
+        return producer;
+    }
+
+    /** Every record now on a topic, from the beginning. */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    public Path dataDir() {
+        return kafka.dataDir();
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+        kafka.close();
+    }
+}
