@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.localkafka.LocalKafka;
@@ -59,6 +60,21 @@ public final class TestKafka implements AutoCloseable {
     /** Sends an enrollment as the producer would: key = id, value = its JSON. */
     public void send(Enrollment enrollment) {
         send(utf8(enrollment.id()), json(enrollment));
+    }
+
+    /** Sends many enrollments at once, and waits until Kafka has them all. */
+    public void sendAll(List<Enrollment> enrollments) {
+        List<Future<?>> sent = new ArrayList<>();
+        for (Enrollment enrollment : enrollments) {
+            sent.add(producer().send(new ProducerRecord<>(Enrollment.TOPIC, utf8(enrollment.id()), json(enrollment))));
+        }
+        for (Future<?> future : sent) {
+            try {
+                future.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not send a test record", e);
+            }
+        }
     }
 
     /** Sends whatever bytes it is given, and waits until Kafka has them. */

@@ -1,0 +1,189 @@
+package dev.matriculas.dashboard.summary;
+
+import static dev.matriculas.dashboard.enrollments.EnrollmentBuilder.enrollment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import dev.matriculas.dashboard.TestKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The dashboard's HTTP API as a client sees it, over a real broker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "dashboard.heartbeat=500ms")
+class SummaryApiTest {
+
+    static final TestKafka kafka = new TestKafka();
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        kafka.register(registry);
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode summary(String query) throws IOException, InterruptedException {
+        return json.readTree(get("/api/summary" + query).body());
+    }
+
+    private static String q(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private long total(String course) throws IOException, InterruptedException {
+        return summary("?course=" + q(course)).path("totalEnrollments").asLong();
+    }
+
+    @Test
+    void summaryHasEveryFigureAndThePipelineState() throws Exception {
+        kafka.send(enrollment("api-1").course("Curso API").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> total("Curso API") == 1);
+
+        JsonNode summary = summary("");
+
+        for (String field : List.of("totalEnrollments", "updatedAt", "byCourse", "byPayment", "byShift", "shiftPercent",
+                "bySex", "byFinanciallyResponsible", "ageHistogram", "courseByShift", "arrivals", "byEnrollmentDate",
+                "mostCommon", "newest", "overflow", "rejected", "pipeline", "filter")) {
+            assertThat(summary.has(field)).as(field).isTrue();
+        }
+        assertThat(summary.path("rejected").path("total").isNumber()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> summary("").path("pipeline").path("connected").asBoolean());
+        assertThat(summary.path("newest").get(0).has("id_matricula")).isTrue();
+    }
+
+    @Test
+    void filtersAreQueryParametersAndCombine() throws Exception {
+        kafka.send(enrollment("f-1").course("Curso Filtro").shift("Noite").sex("Feminino").build());
+        kafka.send(enrollment("f-2").course("Curso Filtro").shift("Manhã").sex("Feminino").build());
+        kafka.send(enrollment("f-3").course("Curso Filtro").shift("Noite").sex("Masculino").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> total("Curso Filtro") == 3);
+
+        JsonNode filtered = summary("?course=" + q("Curso Filtro") + "&shift=Noite&sex=Feminino");
+
+        assertThat(filtered.path("totalEnrollments").asLong()).isEqualTo(1);
+        assertThat(filtered.path("filter").path("shift").asString()).isEqualTo("Noite");
+        assertThat(filtered.path("newest").get(0).path("id_matricula").asString()).isEqualTo("f-1");
+    }
+
+    @Test
+    void anOverlongFilterIsABadRequestThatSaysWhy() throws Exception {
+        HttpResponse<String> response = get("/api/summary?course=" + "x".repeat(101));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("course must be at most 100 characters");
+    }
+
+    @Test
+    void streamSendsASummaryAtOnceThenEachChange() throws Exception {
+        try (Events events = Events.open(port, "?course=" + q("Curso Stream"))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.summaries().size() >= 1);
+            assertThat(events.summaries().get(0).path("totalEnrollments").asLong()).isZero();
+
+            kafka.send(enrollment("s-1").course("Curso Stream").build());
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.summaries().stream()
+                    .anyMatch(summary -> summary.path("totalEnrollments").asLong() == 1));
+        }
+    }
+
+    @Test
+    void aBurstOfRecordsIsCoalescedIntoAFewEvents() throws Exception {
+        int records = 3000;
+        try (Events events = Events.open(port, "")) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.summaries().size() >= 1);
+            long before = events.summaries().get(events.summaries().size() - 1).path("totalEnrollments").asLong();
+
+            kafka.sendAll(java.util.stream.IntStream.range(0, records)
+                    .mapToObj(i -> enrollment("burst-" + i).course("Curso Burst").build()).toList());
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.summaries().stream()
+                    .anyMatch(summary -> summary.path("totalEnrollments").asLong() == before + records));
+            assertThat(events.summaries()).hasSizeLessThan(records / 10);
+        }
+    }
+
+    @Test
+    void quietStreamsGetAHeartbeat() throws Exception {
+        try (Events events = Events.open(port, "")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.lines().contains(":keep-alive"));
+        }
+    }
+
+    @Test
+    void csvHasEveryCurrentEnrollmentAndDefusesFormulas() throws Exception {
+        kafka.send(enrollment("csv-1").course("=HYPERLINK(\"x\")").build());
+        kafka.send(enrollment("csv-2").course("Curso, com \"aspas\"").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> total("Curso, com \"aspas\"") == 1);
+
+        HttpResponse<String> response = get("/api/enrollments.csv");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        List<String> lines = response.body().lines().toList();
+        assertThat(lines.get(0)).startsWith("id_matricula,ds_curso_nome,");
+        assertThat(lines).anyMatch(line -> line.startsWith("\"csv-1\",\"'=HYPERLINK(\"\"x\"\")\","));
+        assertThat(lines).anyMatch(line -> line.startsWith("\"csv-2\",\"Curso, com \"\"aspas\"\"\","));
+        assertThat(lines).hasSize(1 + (int) summary("").path("totalEnrollments").asLong());
+    }
+
+    /** A live stream read line by line in the background, as a browser's EventSource would. */
+    static final class Events implements AutoCloseable {
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+        private final CompletableFuture<HttpResponse<Stream<String>>> response;
+
+        private Events(int port, String query) {
+            response = http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/stream" + query))
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+            response.thenAcceptAsync(r -> r.body().forEach(lines::add));
+        }
+
+        static Events open(int port, String query) {
+            return new Events(port, query);
+        }
+
+        List<String> lines() {
+            return lines;
+        }
+
+        List<JsonNode> summaries() {
+            return lines.stream().filter(line -> line.startsWith("data:"))
+                    .map(line -> json.readTree(line.substring(5))).toList();
+        }
+
+        @Override
+        public void close() {
+            response.thenAccept(r -> r.body().close());
+        }
+    }
+}
