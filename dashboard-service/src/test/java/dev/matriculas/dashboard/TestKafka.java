@@ -11,6 +11,9 @@ import java.util.concurrent.Future;
 
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.localkafka.LocalKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,6 +42,14 @@ public final class TestKafka implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         kafka.start();
+        // The topics exist before any test record is sent, as the services would have created them.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Enrollment.TOPIC, 3, (short) 1)
+                            .configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(Enrollment.DEAD_LETTER_TOPIC, 3, (short) 1))).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create the test topics", e);
+        }
     }
 
     public LocalKafka broker() {
@@ -92,7 +103,8 @@ public final class TestKafka implements AutoCloseable {
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000_000));
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000_000,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000));
         }
         return producer;
     }

@@ -50,9 +50,10 @@ class DeadLetters {
         return handler;
     }
 
+    /** Compacted: the topic is a table of enrollments by id, so Kafka keeps the latest of each for ever. */
     @Bean
     NewTopic enrollmentsTopic(DashboardProperties properties) {
-        return TopicBuilder.name(Enrollment.TOPIC).partitions(properties.topicPartitions()).build();
+        return TopicBuilder.name(Enrollment.TOPIC).partitions(properties.topicPartitions()).compact().build();
     }
 
     @Bean

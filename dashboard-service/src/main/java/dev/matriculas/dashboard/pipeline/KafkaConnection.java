@@ -21,14 +21,15 @@ public class KafkaConnection implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConnection.class);
 
-    private final Admin admin;
+    private final KafkaAdmin kafkaAdmin;
     private final Clock clock;
+    private Admin admin;
     private volatile boolean connected;
     private volatile boolean checked;
     private volatile Instant disconnectedSince;
 
     KafkaConnection(KafkaAdmin kafkaAdmin, Clock clock) {
-        this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+        this.kafkaAdmin = kafkaAdmin;
         this.clock = clock;
         this.disconnectedSince = clock.instant();
     }
@@ -37,6 +38,11 @@ public class KafkaConnection implements DisposableBean {
     void check() {
         boolean reachable;
         try {
+            // Made on first use, not at start-up: creating it fails while Kafka's host name does not resolve
+            // (a stopped container), and the dashboard must start and serve its page all the same.
+            if (admin == null) {
+                admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+            }
             admin.describeCluster().nodes().get(1500, TimeUnit.MILLISECONDS);
             reachable = true;
         } catch (Exception e) {
@@ -67,6 +73,8 @@ public class KafkaConnection implements DisposableBean {
 
     @Override
     public void destroy() {
-        admin.close();
+        if (admin != null) {
+            admin.close();
+        }
     }
 }

@@ -82,10 +82,11 @@ class EnrollmentListenerTest {
         byte[] latin1 = field(valid, "b21", "\"ds_aluno_sexo\": \"Feminino\"", "\"ds_aluno_sexo\": \"Não\"").getBytes(StandardCharsets.ISO_8859_1);
         bad.add(new Bad("not UTF-8", utf8("b21"), latin1, "invalid-utf8"));
         bad.add(new Bad("key differs from id", utf8("someone-else"), utf8(field(valid, "b22", "", "")), "key-mismatch"));
-        bad.add(new Bad("no key", null, utf8(field(valid, "b23", "", "")), "key-mismatch"));
         bad.add(new Bad("oversized", utf8("b24"), utf8(field(valid, "b24", "{", "{\"padding\": \"" + "p".repeat(5000) + "\", ")), "oversized"));
         bad.add(new Bad("duplicate field", utf8("b25"), utf8(field(valid, "b25", "{", "{\"ds_aluno_idade\": 30, ")), "malformed-json"));
-        bad.add(new Bad("tombstone without key", null, null, "key-mismatch"));
+        bad.add(new Bad("tombstone with a key that is not UTF-8", new byte[] {(byte) 0xC3, (byte) 0x28}, null, "invalid-utf8"));
+        bad.add(new Bad("key not UTF-8", new byte[] {(byte) 0xFF}, utf8(field(valid, "b27", "", "")), "invalid-utf8"));
+        bad.add(new Bad("id of spaces", utf8("  "), utf8(field(valid, "  ", "", "")), "blank-text"));
         return bad;
     }
 
