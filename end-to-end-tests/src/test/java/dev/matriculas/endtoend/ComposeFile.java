@@ -100,6 +100,16 @@ final class ComposeFile {
             return environment;
         }
 
+        /** The variables listed without a value: Compose passes them through from the caller's shell. */
+        List<String> passedThrough() {
+            Object declared = definition.getOrDefault("environment", Map.of());
+            if (declared instanceof List<?> list) {
+                return list.stream().map(String::valueOf).filter(entry -> !entry.contains("=")).toList();
+            }
+            return map(declared, name + ".environment").entrySet().stream()
+                    .filter(variable -> variable.getValue() == null).map(Map.Entry::getKey).toList();
+        }
+
         List<PublishedPort> ports() {
             return strings(definition.getOrDefault("ports", List.of())).stream().map(PublishedPort::parse).toList();
         }

@@ -226,6 +226,25 @@ class ComposeWiringTest {
         }
     }
 
+    @Test
+    void theReadmeNamesTheImagesAndVariablesTheComposeFileUses() throws IOException {
+        String readme = Files.readString(ComposeFile.REPOSITORY.resolve("README.md"));
+        compose.services().values().forEach(service -> {
+            if (service.dockerfile().isEmpty()) {
+                assertThat(readme).as("README names the image of %s", service.name()).contains(service.image().orElseThrow());
+            }
+        });
+        Matcher variable = Pattern.compile("\\$\\{([A-Z_]+):-").matcher(
+                Files.readString(ComposeFile.REPOSITORY.resolve("docker-compose.yml")));
+        List<String> variables = new ArrayList<>();
+        while (variable.find()) {
+            variables.add(variable.group(1));
+        }
+        compose.services().values().forEach(service -> variables.addAll(service.passedThrough()));
+        assertThat(variables).contains("PRODUCER_RATE_PER_SECOND", "DASHBOARD_HOST_PORTS")
+                .allSatisfy(name -> assertThat(readme).as("README explains %s", name).contains("`" + name + "`"));
+    }
+
     private List<String> variable(String service, String name) {
         String value = compose.service(service).environment().get(name);
         return value == null ? List.of() : List.of(value.split(","));
