@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The producer and the dashboard started as processes with exactly the environment docker-compose.yml gives their
@@ -48,7 +49,8 @@ final class ComposePipeline implements AutoCloseable {
     }
 
     private static String mapAddresses(String value, Map<String, String> hosts) {
-        return String.join(",", List.of(value.split(",")).stream().map(entry -> hosts.getOrDefault(entry, entry)).toList());
+        return Arrays.stream(value.split(",")).map(entry -> hosts.getOrDefault(entry, entry))
+                .collect(Collectors.joining(","));
     }
 
     /** The dashboard counts the producer's records, and nothing it did not send; none is rejected. */

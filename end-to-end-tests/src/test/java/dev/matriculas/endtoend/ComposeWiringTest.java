@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +39,17 @@ class ComposeWiringTest {
     void everyContainerTheDesignAsksForIsThere() {
         assertThat(compose.services().keySet())
                 .containsExactlyInAnyOrder("zookeeper", "kafka", "kafka-init", "kafka-ui", "producer", "dashboard");
-        assertThat(compose.service("producer").dockerfile()).contains(ComposeFile.REPOSITORY.resolve("producer-service/Dockerfile").normalize());
-        assertThat(compose.service("dashboard").dockerfile()).contains(ComposeFile.REPOSITORY.resolve("dashboard-service/Dockerfile").normalize());
+        for (String app : List.of("producer", "dashboard")) {
+            assertThat(compose.service(app).dockerfile())
+                    .contains(ComposeFile.REPOSITORY.resolve(app + "-service/Dockerfile").normalize());
+        }
     }
 
     @Test
     void everyImageIsPinnedToAnExactVersion() {
         List<String> images = new ArrayList<>();
-        compose.services().values().forEach(service -> images.add(service.image()
-                .orElseThrow(() -> new AssertionError(service.name() + " has no image name, so Compose tags it 'latest'"))));
+        compose.services().values().forEach(service -> images.add(service.image().orElseThrow(() ->
+                new AssertionError(service.name() + " has no image name, so Compose tags it 'latest'"))));
         for (Dockerfile dockerfile : dockerfiles()) {
             images.addAll(dockerfile.baseImages());
         }
@@ -66,7 +69,7 @@ class ComposeWiringTest {
         compose.services().values().forEach(service -> service.dependsOn().forEach((dependency, condition) -> {
             if (condition.equals("service_healthy")) {
                 assertThat(healthcheckOf(compose.service(dependency)))
-                        .as("%s waits for %s to be healthy, so %s needs a health check", service.name(), dependency, dependency)
+                        .as("%s waits for %s to be healthy, so it needs a health check", service.name(), dependency)
                         .isNotEmpty();
             }
         }));
@@ -103,7 +106,8 @@ class ComposeWiringTest {
             String containerPort = Integer.toString(service.ports().get(0).containerPort());
             assertThat(service.environment()).containsEntry(variable, containerPort);
             List<Instruction> runStage = dockerfile(service).runStage();
-            assertThat(Dockerfile.all(runStage, "EXPOSE")).extracting(Instruction::arguments).containsExactly(containerPort);
+            assertThat(Dockerfile.all(runStage, "EXPOSE")).extracting(Instruction::arguments)
+                    .containsExactly(containerPort);
             assertThat(Dockerfile.all(runStage, "HEALTHCHECK")).singleElement().extracting(Instruction::arguments)
                     .asString().contains("${" + variable + ":-" + containerPort + "}/actuator/health");
         });
@@ -113,7 +117,8 @@ class ComposeWiringTest {
     void everyKafkaClientIsGivenTheAddressKafkaAdvertisesToContainers() {
         ComposeFile.KafkaListeners listeners = compose.kafkaListeners();
         assertThat(listeners.forContainers()).as("a listener advertised as kafka:<port>").isNotEmpty();
-        assertThat(listeners.bound()).as("every advertised listener is bound").containsOnlyKeys(listeners.advertised().keySet());
+        assertThat(listeners.bound()).as("every advertised listener is bound")
+                .containsOnlyKeys(listeners.advertised().keySet());
 
         Map<String, List<String>> addressesGiven = new LinkedHashMap<>();
         addressesGiven.put("producer", variable("producer", "KAFKA_BOOTSTRAP_SERVERS"));
@@ -231,7 +236,8 @@ class ComposeWiringTest {
         String readme = Files.readString(ComposeFile.REPOSITORY.resolve("README.md"));
         compose.services().values().forEach(service -> {
             if (service.dockerfile().isEmpty()) {
-                assertThat(readme).as("README names the image of %s", service.name()).contains(service.image().orElseThrow());
+                assertThat(readme).as("README names the image of %s", service.name())
+                        .contains(service.image().orElseThrow());
             }
         });
         Matcher variable = Pattern.compile("\\$\\{([A-Z_]+):-").matcher(
@@ -278,7 +284,8 @@ class ComposeWiringTest {
     private static int indexOf(List<Instruction> stage, String keyword, String... fragments) {
         for (int i = 0; i < stage.size(); i++) {
             Instruction instruction = stage.get(i);
-            if (instruction.keyword().equals(keyword) && List.of(fragments).stream().allMatch(instruction.arguments()::contains)) {
+            if (instruction.keyword().equals(keyword)
+                    && Arrays.stream(fragments).allMatch(instruction.arguments()::contains)) {
                 return i;
             }
         }
