@@ -55,6 +55,14 @@ final class ServiceProcess implements AutoCloseable {
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers, "DASHBOARD_PORT", Integer.toString(port))));
     }
 
+    /**
+     * A service with the given environment added to the inherited one, listening on {@code port} (which that
+     * environment must set), as a container started from docker-compose.yml would be.
+     */
+    static ServiceProcess withEnvironment(String name, int port, Map<String, String> environment) {
+        return new ServiceProcess(name, name + ".jar", port, environment);
+    }
+
     /** Starts the process and waits until its health endpoint answers. */
     ServiceProcess start() {
         if (!Files.isRegularFile(jar)) {
@@ -145,7 +153,7 @@ final class ServiceProcess implements AutoCloseable {
         return merged;
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
