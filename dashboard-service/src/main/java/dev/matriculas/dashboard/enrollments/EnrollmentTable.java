@@ -2,8 +2,6 @@ package dev.matriculas.dashboard.enrollments;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 import dev.matriculas.contract.Enrollment;
 
@@ -14,7 +12,6 @@ import dev.matriculas.contract.Enrollment;
 final class EnrollmentTable {
 
     private static final int INITIAL_CAPACITY = 1024;
-    private static final int NONE = -1;
 
     final Vocabulary courses;
     final Vocabulary shifts;
@@ -23,7 +20,7 @@ final class EnrollmentTable {
     final Vocabulary responsibles;
     final Vocabulary enrollmentDates;
 
-    private final Map<String, Integer> rowById = new HashMap<>();
+    private final IdIndex rowById = new IdIndex(row -> ids[row]);
     private String[] ids = new String[INITIAL_CAPACITY];
     byte[] course = new byte[INITIAL_CAPACITY];
     byte[] shift = new byte[INITIAL_CAPACITY];
@@ -55,15 +52,14 @@ final class EnrollmentTable {
 
     /** The row of an id, or -1. */
     int rowOf(String id) {
-        Integer row = rowById.get(id);
-        return row == null ? NONE : row;
+        return rowById.find(id);
     }
 
     /** Stores a new enrollment as the newest row and returns the row. */
     int insert(Enrollment enrollment, long recordTimestamp) {
         int row = freeCount > 0 ? freeRows[--freeCount] : nextRow();
-        rowById.put(enrollment.id(), row);
         ids[row] = enrollment.id();
+        rowById.add(enrollment.id(), row);
         course[row] = (byte) courses.indexOf(enrollment.course());
         shift[row] = (byte) shifts.indexOf(enrollment.shift());
         payment[row] = (byte) payments.indexOf(enrollment.payment());

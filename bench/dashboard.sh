@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Prints the dashboard's figures: heap per enrollment, summary cost at 1,000 and N enrollments, and the replay
+# rate of N records next to a bare KafkaConsumer on the same broker in the same run.
+#   bench/dashboard.sh [records]     (default 1000000; a few minutes on 2 cores)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# One reactor run builds the modules and writes the benchmarks' classpath (sibling modules as built jars).
+./mvnw -q -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+java -Xmx3g -XX:+UseParallelGC -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+  dev.matriculas.benchmarks.dashboard.DashboardBenchmark "${1:-1000000}"

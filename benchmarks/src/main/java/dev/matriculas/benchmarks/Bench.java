@@ -1,0 +1,71 @@
+package dev.matriculas.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.matriculas.contract.Enrollment;
+import dev.matriculas.localkafka.LocalKafka;
+import dev.matriculas.producer.generator.EnrollmentGenerator;
+import dev.matriculas.producer.generator.GeneratorProperties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/** What every benchmark needs: a broker of its own, realistic enrollments, and a way to print a figure. */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    /** A fresh broker on free ports with the enrollments topic created as the services create it. */
+    public static LocalKafka kafka() throws Exception {
+        LocalKafka kafka = LocalKafka.onFreePorts(Files.createTempDirectory("bench-kafka")).start();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(
+                    new NewTopic(Enrollment.TOPIC, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(Enrollment.DEAD_LETTER_TOPIC, 3, (short) 1))).all().get();
+        }
+        return kafka;
+    }
+
+    /** Enrollments as the producer makes them (same rules, same ids), from a fixed seed. */
+    public static EnrollmentGenerator generator() {
+        return new EnrollmentGenerator(new GeneratorProperties(42L, LocalDate.of(2024, 2, 1)), Clock.systemUTC());
+    }
+
+    public static List<Enrollment> enrollments(int count) {
+        EnrollmentGenerator generator = generator();
+        List<Enrollment> enrollments = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            enrollments.add(generator.next());
+        }
+        return enrollments;
+    }
+
+    /** Heap in use after the garbage collector has had its chance, in bytes. */
+    public static long usedHeap() {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    public static void print(String figure, String value) {
+        System.out.printf(Locale.ROOT, "| %-58s | %22s |%n", figure, value);
+    }
+
+    public static void header(String title) {
+        System.out.printf(Locale.ROOT, "%n%s%n| %-58s | %22s |%n|%s|%s|%n", title, "figure", "value", "-".repeat(60), "-".repeat(24));
+    }
+
+    public static Path tempDir(String prefix) throws Exception {
+        return Files.createTempDirectory(prefix);
+    }
+}

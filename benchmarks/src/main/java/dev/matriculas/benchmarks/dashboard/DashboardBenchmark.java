@@ -1,0 +1,210 @@
+package dev.matriculas.benchmarks.dashboard;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.matriculas.benchmarks.Bench;
+import dev.matriculas.contract.Enrollment;
+import dev.matriculas.dashboard.DashboardApplication;
+import dev.matriculas.dashboard.DashboardProperties;
+import dev.matriculas.dashboard.enrollments.CategoryLimits;
+import dev.matriculas.dashboard.enrollments.EnrollmentStore;
+import dev.matriculas.dashboard.enrollments.Filter;
+import dev.matriculas.dashboard.pipeline.Pipeline;
+import dev.matriculas.localkafka.LocalKafka;
+import dev.matriculas.producer.generator.EnrollmentGenerator;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dashboard's figures of issue 4: replay rate against a bare consumer on the same broker in the same
+ * run, the cost of building a summary at 1,000 and 1,000,000 enrollments, and heap per enrollment.
+ * Usage: {@code DashboardBenchmark [records]} (default 1,000,000).
+ */
+public final class DashboardBenchmark {
+
+    private static final Filter FILTER = new Filter("Edificações", "Noite", null, null);
+
+    private DashboardBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Bench.header("Dashboard: summary cost and memory");
+        memoryPerEnrollment(records);
+        summaryCost(1_000);
+        summaryCost(records);
+        Bench.header("Dashboard: replay of " + String.format(Locale.ROOT, "%,d", records) + " records");
+        replay(records);
+        System.exit(0);
+    }
+
+    private static EnrollmentStore store() {
+        return new EnrollmentStore(new DashboardProperties(CategoryLimits.defaults(), 20, Duration.ofMillis(200),
+                Duration.ofSeconds(15), 3), Clock.systemUTC());
+    }
+
+    /** Enrollments are made one at a time and dropped, so their ids count against the store, as when read from Kafka. */
+    private static EnrollmentStore filled(int size) {
+        EnrollmentStore store = store();
+        EnrollmentGenerator generator = Bench.generator();
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < size; i++) {
+            store.put(generator.next(), now - size + i);
+        }
+        return store;
+    }
+
+    private static void memoryPerEnrollment(int size) {
+        long before = Bench.usedHeap();
+        EnrollmentStore store = filled(size);
+        long after = Bench.usedHeap();
+        Bench.print(String.format(Locale.ROOT, "heap per retained enrollment at %,d", store.size()),
+                String.format(Locale.ROOT, "%d bytes", (after - before) / store.size()));
+    }
+
+    private static void summaryCost(int size) {
+        EnrollmentStore store = filled(size);
+        Bench.print(String.format(Locale.ROOT, "summary, unfiltered, at %,d (median)", size),
+                micros(time(() -> store.figures(Filter.NONE, 20), 2_000)));
+        Bench.print(String.format(Locale.ROOT, "summary, course+shift filter, at %,d (median)", size),
+                micros(time(() -> store.figures(FILTER, 20), size > 100_000 ? 60 : 2_000)));
+    }
+
+    /** Median nanoseconds of {@code runs} calls, after as many calls to warm up. */
+    private static long time(Runnable call, int runs) {
+        for (int i = 0; i < runs; i++) {
+            call.run();
+        }
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            call.run();
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        return nanos[runs / 2];
+    }
+
+    private static String micros(long nanos) {
+        return nanos >= 1_000_000 ? String.format(Locale.ROOT, "%.2f ms", nanos / 1e6)
+                : String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
+    }
+
+    private static void replay(int records) throws Exception {
+        try (LocalKafka kafka = Bench.kafka()) {
+            fill(kafka, records);
+            double bareBefore = bareConsumerRate(kafka, records);
+            double dashboard = dashboardRate(kafka, records);
+            double bareAfter = bareConsumerRate(kafka, records);
+            double bare = (bareBefore + bareAfter) / 2;
+            Bench.print("bare KafkaConsumer, reading only (mean of a run before and after)", rate(bare));
+            Bench.print("dashboard: parse, validate, fold into the aggregates", rate(dashboard));
+            Bench.print("dashboard / bare", String.format(Locale.ROOT, "%.2f", dashboard / bare));
+        }
+    }
+
+    private static void fill(LocalKafka kafka, int records) throws Exception {
+        JsonMapper json = JsonMapper.builder().build();
+        EnrollmentGenerator generator = Bench.generator();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 262_144))) {
+            List<Future<?>> last = new ArrayList<>();
+            for (int i = 0; i < records; i++) {
+                Enrollment enrollment = generator.next();
+                Future<?> sent = producer.send(new ProducerRecord<>(Enrollment.TOPIC,
+                        enrollment.id().getBytes(java.nio.charset.StandardCharsets.UTF_8), json.writeValueAsBytes(enrollment)));
+                if (i >= records - 10) {
+                    last.add(sent);
+                }
+            }
+            producer.flush();
+            for (Future<?> sent : last) {
+                sent.get();
+            }
+        }
+    }
+
+    private static double bareConsumerRate(LocalKafka kafka, int records) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000))) {
+            List<TopicPartition> partitions = List.of(new TopicPartition(Enrollment.TOPIC, 0),
+                    new TopicPartition(Enrollment.TOPIC, 1), new TopicPartition(Enrollment.TOPIC, 2));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long first = 0;
+            while (first == 0) {
+                first = count(consumer.poll(Duration.ofMillis(500)));
+            }
+            // Timed from the first records read: connecting and fetching metadata excluded.
+            long start = System.nanoTime();
+            long read = first;
+            while (read < records) {
+                read += count(consumer.poll(Duration.ofMillis(500)));
+            }
+            return (read - first) * 1e9 / (System.nanoTime() - start);
+        }
+    }
+
+    /** Touches every value, so the loop is not optimised away. */
+    private static long count(ConsumerRecords<byte[], byte[]> batch) {
+        long read = 0;
+        for (var record : batch) {
+            read += record.value().length > 0 ? 1 : 0;
+        }
+        return read;
+    }
+
+    private static double dashboardRate(LocalKafka kafka, int records) {
+        try (ConfigurableApplicationContext dashboard = new SpringApplicationBuilder(DashboardApplication.class).run(
+                "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--logging.level.root=warn", "--spring.main.banner-mode=off",
+                // Both services' application.yml are on this classpath: name the dashboard's.
+                "--spring.config.location=file:dashboard-service/src/main/resources/application.yml")) {
+            Pipeline pipeline = dashboard.getBean(Pipeline.class);
+            EnrollmentStore store = dashboard.getBean(EnrollmentStore.class);
+            // Timed from the first record read, as the bare consumer is: start-up and group join excluded.
+            long first;
+            while ((first = pipeline.status().consumed()) == 0) {
+                LockSupport.parkNanos(100_000);
+            }
+            long start = System.nanoTime();
+            while (pipeline.status().consumed() < records) {
+                LockSupport.parkNanos(1_000_000);
+            }
+            double rate = (records - first) * 1e9 / (System.nanoTime() - start);
+            if (store.size() != records) {
+                throw new IllegalStateException("the dashboard holds " + store.size() + " enrollments, expected " + records);
+            }
+            return rate;
+        }
+    }
+
+    private static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%,.0f records/s", perSecond);
+    }
+}
