@@ -1,19 +1,17 @@
 package dev.matriculas.dashboard.enrollments;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.contract.EnrollmentParser;
-import dev.matriculas.contract.InvalidEnrollmentException;
-import dev.matriculas.contract.RejectReason;
 import dev.matriculas.dashboard.pipeline.ConsumerProgress;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +19,9 @@ import org.springframework.stereotype.Component;
  * Folds the whole topic into the store. Every instance has a consumer group of its own and commits
  * nothing, so it reads every partition from the beginning: a restart rebuilds the same figures and two
  * dashboards side by side both show them all. It remembers how far it has read, so a rebalance (after
- * Kafka was away, say) resumes there instead of reading again. A record that is not an enrollment throws,
- * and the error handler (see {@link DeadLetters}) parks it on the dead-letter topic without stopping.
+ * Kafka was away, say) resumes there instead of reading again. Records come in batches, for speed; one that
+ * is not an enrollment stops its batch there, and the error handler (see {@link DeadLetters}) parks it on the
+ * dead-letter topic and resumes with the next record.
  */
 @Component
 class EnrollmentListener implements ConsumerSeekAware {
@@ -37,18 +36,39 @@ class EnrollmentListener implements ConsumerSeekAware {
         this.progress = progress;
     }
 
-    @KafkaListener(id = "enrollments", topics = Enrollment.TOPIC,
+    @KafkaListener(id = "enrollments", topics = Enrollment.TOPIC, batch = "true",
             groupId = "matriculas-dashboard-#{T(java.util.UUID).randomUUID()}")
-    void onRecord(ConsumerRecord<byte[], byte[]> record, Consumer<?, ?> consumer) {
-        positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+    void onRecords(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+        int folded = 0;
+        try {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                fold(record, folded);
+                folded++;
+            }
+        } finally {
+            // A failed record counts as read too: the error handler parks it and the batch resumes after it.
+            int read = Math.min(folded + 1, records.size());
+            remember(records, read);
+            progress.consumed(consumer, read);
+        }
+    }
+
+    private void fold(ConsumerRecord<byte[], byte[]> record, int index) {
         try {
             if (record.value() == null) {
-                store.remove(tombstoneId(record.key()));
+                store.remove(parser.parseKey(record.key()));
             } else {
                 store.put(parser.parse(record.key(), record.value()), record.timestamp());
             }
-        } finally {
-            progress.consumed(consumer);
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException(e.getMessage(), e, index);
+        }
+    }
+
+    private void remember(List<ConsumerRecord<byte[], byte[]>> records, int count) {
+        for (int i = 0; i < count; i++) {
+            ConsumerRecord<byte[], byte[]> record = records.get(i);
+            positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         }
     }
 
@@ -60,16 +80,5 @@ class EnrollmentListener implements ConsumerSeekAware {
                 callback.seek(partition.topic(), partition.partition(), position);
             }
         });
-    }
-
-    private static String tombstoneId(byte[] key) {
-        if (key == null) {
-            throw new InvalidEnrollmentException(RejectReason.KEY_MISMATCH, "a tombstone without a key removes nothing");
-        }
-        String id = new String(key, StandardCharsets.UTF_8);
-        if (!Arrays.equals(id.getBytes(StandardCharsets.UTF_8), key)) {
-            throw new InvalidEnrollmentException(RejectReason.INVALID_UTF8, "the tombstone's key is not valid UTF-8");
-        }
-        return id;
     }
 }

@@ -83,7 +83,24 @@ public class EnrollmentStore {
     }
 
     public synchronized Figures figures(Filter filter, int newestLimit) {
-        Tally tally = filter.isEmpty() ? all : scan(filter);
+        Tally tally;
+        List<Enrollment> newest;
+        if (filter.isEmpty()) {
+            tally = all;
+            newest = read(newestRows.newest(row -> true, newestLimit));
+        } else {
+            // One pass over the columns counts the subset and finds its newest rows.
+            Matcher matcher = new Matcher(filter);
+            tally = new Tally(table);
+            NewestRows.Top top = newestRows.top(newestLimit);
+            for (int row = 0, end = table.highWater(); row < end; row++) {
+                if (table.inUse(row) && matcher.matches(row)) {
+                    tally.count(table, row, 1);
+                    top.offer(row);
+                }
+            }
+            newest = read(top.rows());
+        }
         return new Figures(
                 tally.total,
                 updatedAt,
@@ -98,7 +115,7 @@ public class EnrollmentStore {
                 arrivals(tally),
                 enrollmentDates(tally.byEnrollmentDate),
                 mostCommon(tally),
-                newest(filter, newestLimit),
+                newest,
                 overflow());
     }
 
@@ -126,19 +143,8 @@ public class EnrollmentStore {
         }
     }
 
-    private Tally scan(Filter filter) {
-        Matcher matcher = new Matcher(filter);
-        Tally tally = new Tally(table);
-        for (int row = 0, end = table.highWater(); row < end; row++) {
-            if (table.inUse(row) && matcher.matches(row)) {
-                tally.count(table, row, 1);
-            }
-        }
-        return tally;
-    }
-
-    private List<Enrollment> newest(Filter filter, int limit) {
-        return newestRows.newest(new Matcher(filter)::matches, limit).stream().map(table::read).toList();
+    private List<Enrollment> read(List<Integer> rows) {
+        return rows.stream().map(table::read).toList();
     }
 
     /** A filter resolved to vocabulary indexes once, then compared as numbers row by row. */

@@ -20,8 +20,8 @@ final class EnrollmentTable {
     final Vocabulary responsibles;
     final Vocabulary enrollmentDates;
 
-    private final IdIndex rowById = new IdIndex(row -> ids[row]);
     private String[] ids = new String[INITIAL_CAPACITY];
+    private final IdIndex rowById = new IdIndex(row -> ids[row]);
     byte[] course = new byte[INITIAL_CAPACITY];
     byte[] shift = new byte[INITIAL_CAPACITY];
     byte[] payment = new byte[INITIAL_CAPACITY];

@@ -3,15 +3,14 @@ package dev.matriculas.dashboard.enrollments;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
 
 /**
  * Finds the newest enrollments by record timestamp (ties broken by id), so every instance shows the same
  * rows whatever order it read the partitions in. The newest {@code kept} rows are held in order and moved
- * with each change; a filter that the kept rows cannot satisfy, or a removal that may have let an unkept
- * row in, falls back to one scan of the table. Not thread-safe: the store guards it.
+ * with each change; a removal that may have let an unkept row in costs one scan of the table. A filtered
+ * view finds its own newest rows in the scan that counts it ({@link Top}). Not thread-safe: the store guards it.
  */
 final class NewestRows {
 
@@ -54,35 +53,63 @@ final class NewestRows {
     /** The newest rows that {@code matches} accepts, at most {@code limit}, newest first. */
     List<Integer> newest(IntPredicate matches, int limit) {
         if (!exact) {
+            Top top = new Top(kept);
+            for (int row = 0, end = table.highWater(); row < end; row++) {
+                if (table.inUse(row)) {
+                    top.offer(row);
+                }
+            }
             rows.clear();
-            rows.addAll(scan(row -> true, kept));
+            rows.addAll(top.rows());
             exact = true;
         }
         List<Integer> result = new ArrayList<>(limit);
         for (int row : rows) {
             if (result.size() == limit) {
-                return result;
+                break;
             }
             if (matches.test(row)) {
                 result.add(row);
             }
         }
-        boolean everyRowKept = rows.size() == table.size();
-        return everyRowKept ? result : scan(matches, limit);
+        return result;
     }
 
-    private List<Integer> scan(IntPredicate matches, int limit) {
-        PriorityQueue<Integer> newest = new PriorityQueue<>(newestFirst.reversed());
-        for (int row = 0, end = table.highWater(); row < end; row++) {
-            if (table.inUse(row) && matches.test(row)) {
-                newest.add(row);
-                if (newest.size() > limit) {
-                    newest.poll();
-                }
-            }
+    /** A bounded newest-first list, filled by one pass over rows in any order. */
+    final class Top {
+        private final int[] rows;
+        private int size;
+
+        Top(int limit) {
+            rows = new int[limit];
         }
-        List<Integer> result = new ArrayList<>(newest);
-        result.sort(newestFirst);
-        return result;
+
+        void offer(int row) {
+            if (size == rows.length && !newer(row, rows[size - 1])) {
+                return;
+            }
+            int at = size == rows.length ? size - 1 : size++;
+            while (at > 0 && newer(row, rows[at - 1])) {
+                rows[at] = rows[at - 1];
+                at--;
+            }
+            rows[at] = row;
+        }
+
+        List<Integer> rows() {
+            List<Integer> result = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                result.add(rows[i]);
+            }
+            return result;
+        }
+    }
+
+    Top top(int limit) {
+        return new Top(limit);
+    }
+
+    private boolean newer(int row, int than) {
+        return newestFirst.compare(row, than) < 0;
     }
 }

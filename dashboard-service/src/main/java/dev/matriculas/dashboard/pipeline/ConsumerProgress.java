@@ -25,9 +25,9 @@ public class ConsumerProgress {
     private volatile long lastRefresh;
     private volatile boolean lagKnown;
 
-    /** Called on the consumer thread after each record. */
-    public void consumed(Consumer<?, ?> consumer) {
-        consumed.incrementAndGet();
+    /** Called on the consumer thread after each batch. */
+    public void consumed(Consumer<?, ?> consumer, int records) {
+        consumed.addAndGet(records);
         long now = System.nanoTime();
         if (now - lastRefresh > REFRESH_NANOS) {
             refresh(consumer, now);
