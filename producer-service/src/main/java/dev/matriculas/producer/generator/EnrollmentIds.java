@@ -8,19 +8,36 @@ import java.util.UUID;
  * Enrollment ids as time-ordered UUIDs (version 7, RFC 9562): unique across restarts and across any number
  * of producer instances without coordination, and sorted by creation time in Kafka UI. The original used a
  * random 5-digit number and collided after a few hundred records.
+ * <p>
+ * Within one instance the ids strictly increase: the 12 bits after the millisecond count up, from a random
+ * start, when several ids share a millisecond (RFC 9562, section 6.2, method 1), and a clock that steps back
+ * never makes an id sort before an earlier one. The last 62 bits are random, so two instances never collide.
  */
 final class EnrollmentIds {
 
+    private static final int COUNTER_BITS = 12;
+    private static final long COUNTER_MAX = (1L << COUNTER_BITS) - 1;
+
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
+    private long millis = Long.MIN_VALUE;
+    private long counter;
 
     EnrollmentIds(Clock clock) {
         this.clock = clock;
     }
 
-    String next() {
-        long millis = clock.millis();
-        long high = (millis << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);
+    synchronized String next() {
+        long now = clock.millis();
+        if (now > millis) {
+            millis = now;
+            // Start low in the range so that many ids in one millisecond still fit before it is used up.
+            counter = random.nextInt(1 << (COUNTER_BITS - 1));
+        } else if (++counter > COUNTER_MAX) {
+            millis++;
+            counter = 0;
+        }
+        long high = (millis << 16) | 0x7000L | counter;
         long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(high, low).toString();
     }
