@@ -105,21 +105,18 @@ public class EnrollmentPublisher {
     }
 
     private void completed(Enrollment enrollment, long startNanos, SendResult<String, Enrollment> result, Throwable error) {
-        try {
-            if (error == null) {
-                delivered(enrollment, startNanos, result.getRecordMetadata());
-            } else {
-                failed(enrollment, error);
-            }
-        } finally {
+        if (error != null) {
+            failed.incrementAndGet();
             room.release();
+            logFailure(enrollment, error);
+            return;
         }
-    }
-
-    private void delivered(Enrollment enrollment, long startNanos, RecordMetadata metadata) {
         latency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         long total = sent.incrementAndGet();
+        // Counted before the room is given back, so that no pending records means every record is counted.
+        room.release();
         if (properties.logEachRecord()) {
+            RecordMetadata metadata = result.getRecordMetadata();
             log.info("Sent {} to partition {} at offset {}", enrollment, metadata.partition(), metadata.offset());
         }
         if (total % properties.logEvery() == 0) {
@@ -128,8 +125,7 @@ public class EnrollmentPublisher {
     }
 
     /** One line per kind of failure, not one per record: a broken setting would fail every record alike. */
-    private void failed(Enrollment enrollment, Throwable error) {
-        failed.incrementAndGet();
+    private void logFailure(Enrollment enrollment, Throwable error) {
         String reason = rootMessage(error);
         if (!reason.equals(lastFailure.getAndSet(reason))) {
             log.error("Enrollment {} was not sent: {} (further records failing alike are only counted)",
