@@ -46,6 +46,7 @@ public class EnrollmentPublisher {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private final Timer latency;
+    private volatile boolean draining;
 
     public EnrollmentPublisher(KafkaTemplate<String, Enrollment> template, PublishingProperties properties,
             MeterRegistry registry, Clock clock) {
@@ -86,7 +87,7 @@ public class EnrollmentPublisher {
                         .whenComplete((result, error) -> completed(enrollment, start, result, error));
                 return;
             } catch (InterruptException e) {
-                completed(enrollment, start, null, e);
+                abandon();
                 throw new InterruptedException("stopped while handing a record to Kafka");
             } catch (RuntimeException e) {
                 if (!isRetriable(e)) {
@@ -97,7 +98,7 @@ public class EnrollmentPublisher {
                 try {
                     Thread.sleep(RETRY_DELAY.toMillis());
                 } catch (InterruptedException stopped) {
-                    completed(enrollment, start, null, stopped);
+                    abandon();
                     throw stopped;
                 }
             }
@@ -108,7 +109,9 @@ public class EnrollmentPublisher {
         if (error != null) {
             failed.incrementAndGet();
             room.release();
-            logFailure(enrollment, error);
+            if (!draining) {
+                logFailure(enrollment, error);
+            }
             return;
         }
         latency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
@@ -122,6 +125,12 @@ public class EnrollmentPublisher {
         if (total % properties.logEvery() == 0) {
             log.info("{} enrollments sent ({} failed, {} waiting for Kafka)", total, failed.get(), pending());
         }
+    }
+
+    /** Shutdown gave up on a record Kafka had not taken yet; the shutdown line counts it among the lost. */
+    private void abandon() {
+        failed.incrementAndGet();
+        room.release();
     }
 
     /** One line per kind of failure, not one per record: a broken setting would fail every record alike. */
@@ -156,11 +165,13 @@ public class EnrollmentPublisher {
     }
 
     /**
-     * Waits until Kafka has answered for every record made, or the timeout passes.
+     * Waits until Kafka has answered for every record made, or the timeout passes. From now on failures are
+     * only counted: the shutdown line says how many records were lost.
      *
      * @return how many records are still unacknowledged
      */
     long drain(Duration timeout) throws InterruptedException {
+        draining = true;
         int all = properties.maxInFlight();
         if (room.tryAcquire(all, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             room.release(all);

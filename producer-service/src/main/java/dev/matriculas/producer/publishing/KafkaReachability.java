@@ -45,7 +45,7 @@ final class KafkaReachability {
             if (since != null) {
                 unreachableSince = null;
                 lastRefusal = null;
-                log.info("Kafka is answering again after {} s; {} waiting enrollments are being delivered",
+                log.info("Kafka is answering again after {} s; the waiting enrollments ({}) are being delivered",
                         Duration.between(since, now).toSeconds(), pending);
             }
             return;
@@ -53,7 +53,7 @@ final class KafkaReachability {
         if (unreachableSince == null && Duration.between(stalledSince, now).compareTo(GRACE) > 0) {
             unreachableSince = stalledSince;
             String reason = lastRefusal;
-            log.warn("Kafka is not answering{}: {} enrollments are waiting and generation slows until it is back; none is dropped",
+            log.warn("Kafka is not answering{}; enrollments waiting: {}. Generation slows until it is back; none is dropped",
                     reason == null ? "" : " (" + reason + ")", pending);
         }
     }

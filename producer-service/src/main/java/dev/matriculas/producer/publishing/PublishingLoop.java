@@ -173,6 +173,7 @@ public class PublishingLoop implements SmartLifecycle {
     public synchronized void stop() {
         running = false;
         long deadline = System.nanoTime() + drainTimeout.toNanos();
+        long failedBefore = publisher.failed();
         try {
             for (Thread thread : new Thread[] {steady, bursts}) {
                 wake(thread);
@@ -184,9 +185,10 @@ public class PublishingLoop implements SmartLifecycle {
                 }
             }
             long unacknowledged = publisher.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            if (unacknowledged > 0) {
+            long lost = unacknowledged + publisher.failed() - failedBefore;
+            if (lost > 0) {
                 log.warn("Kafka did not acknowledge {} enrollments within {} s of shutting down; they are lost",
-                        unacknowledged, drainTimeout.toSeconds());
+                        lost, drainTimeout.toSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
