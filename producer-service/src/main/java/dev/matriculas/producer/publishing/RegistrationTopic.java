@@ -30,7 +30,7 @@ class RegistrationTopic {
         this.topic = TopicBuilder.name(Enrollment.TOPIC).partitions(properties.partitions()).build();
     }
 
-    @Scheduled(fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
+    @Scheduled(fixedDelay = 2, timeUnit = TimeUnit.SECONDS)
     void createIfMissing() {
         if (ready) {
             return;
@@ -40,7 +40,7 @@ class RegistrationTopic {
             ready = true;
             log.info("Topic {} is ready", topic.name());
         } catch (RuntimeException e) {
-            log.debug("Could not check topic {} yet, trying again in 5 s: {}", topic.name(), e.getMessage());
+            log.debug("Could not check topic {} yet, trying again in 2 s: {}", topic.name(), e.getMessage());
         }
     }
 }
