@@ -60,7 +60,9 @@ public class EnrollmentPublisher {
                 .description("Enrollments Kafka rejected for good").register(registry);
         this.latency = Timer.builder("enrollments.publish.latency")
                 .description("From handing an enrollment to Kafka to its acknowledgement")
-                .publishPercentileHistogram().register(registry);
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(1))
+                .register(registry);
         Gauge.builder("enrollments.pending", this, EnrollmentPublisher::pending)
                 .description("Enrollments made and not yet acknowledged by Kafka").register(registry);
     }
