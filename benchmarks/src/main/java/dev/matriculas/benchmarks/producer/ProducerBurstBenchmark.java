@@ -1,6 +1,7 @@
 package dev.matriculas.benchmarks.producer;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.localkafka.LocalKafka;
 import dev.matriculas.producer.ProducerApplication;
@@ -57,25 +59,59 @@ public final class ProducerBurstBenchmark {
             BareProducer bare = new BareProducer(kafka.bootstrapServers(), sameBytes(kafka.bootstrapServers()));
             try (bare) {
                 bare.run(records / 2);
-                double[] serviceRates = new double[rounds];
-                double[] bareRates = new double[rounds];
+                Run[] serviceRuns = new Run[rounds];
+                Run[] bareRuns = new Run[rounds];
                 double[] ratios = new double[rounds];
                 for (int round = 0; round < rounds; round++) {
-                    serviceRates[round] = serviceBurst.run(records);
-                    bareRates[round] = bare.run(records);
-                    ratios[round] = serviceRates[round] / bareRates[round];
-                    System.out.printf("round %d: service %,.0f records/s, bare KafkaProducer %,.0f records/s, ratio %.2f%n",
-                            round + 1, serviceRates[round], bareRates[round], ratios[round]);
+                    serviceRuns[round] = Run.timed(records, () -> serviceBurst.run(records));
+                    bareRuns[round] = Run.timed(records, () -> bare.run(records));
+                    ratios[round] = serviceRuns[round].perSecond() / bareRuns[round].perSecond();
+                    System.out.printf("round %d: service %s | bare KafkaProducer %s | ratio %.2f%n",
+                            round + 1, serviceRuns[round], bareRuns[round], ratios[round]);
                 }
+                double serviceCpu = median(Run.cpu(serviceRuns));
+                double bareCpu = median(Run.cpu(bareRuns));
                 System.out.printf("%nBursts of %,d records (average value %d bytes), median of %d rounds%n", records,
                         bare.averageBytes(), rounds);
-                System.out.printf("  producer service burst : %,10.0f records/s%n", median(serviceRates));
-                System.out.printf("  bare KafkaProducer     : %,10.0f records/s%n", median(bareRates));
-                // Each round's two runs share the machine's load at that moment, so their ratio is the steadier figure.
+                System.out.printf("  producer service burst : %,10.0f records/s %6.1f µs CPU per record%n",
+                        median(Run.rates(serviceRuns)), serviceCpu);
+                System.out.printf("  bare KafkaProducer     : %,10.0f records/s %6.1f µs CPU per record%n",
+                        median(Run.rates(bareRuns)), bareCpu);
+                // Each round's two runs share the machine's load at that moment, so their ratio is the steadier
+                // figure; the CPU per record (this whole process, broker included) hardly depends on that load.
                 System.out.printf("  ratio (median by round): %10.2f (target: at least 0.50)%n", median(ratios));
+                System.out.printf("  ratio by CPU per record: %10.2f%n", bareCpu / serviceCpu);
             }
         } finally {
             deleteRecursively(data);
+        }
+    }
+
+    /** One timed burst: wall-clock rate, and the CPU time this process spent per record meanwhile. */
+    private record Run(double perSecond, double cpuMicrosPerRecord) {
+
+        private static final OperatingSystemMXBean OS =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+        static Run timed(int records, Runnable burst) {
+            long cpu = OS.getProcessCpuTime();
+            long start = System.nanoTime();
+            burst.run();
+            long wall = System.nanoTime() - start;
+            return new Run(records / (wall / 1e9), (OS.getProcessCpuTime() - cpu) / 1e3 / records);
+        }
+
+        static double[] rates(Run[] runs) {
+            return Arrays.stream(runs).mapToDouble(Run::perSecond).toArray();
+        }
+
+        static double[] cpu(Run[] runs) {
+            return Arrays.stream(runs).mapToDouble(Run::cpuMicrosPerRecord).toArray();
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%,.0f records/s, %.1f µs CPU/record", perSecond, cpuMicrosPerRecord);
         }
     }
 
@@ -90,9 +126,8 @@ public final class ProducerBurstBenchmark {
             this.publisher = service.getBean(EnrollmentPublisher.class);
         }
 
-        double run(int records) {
+        void run(int records) {
             long target = publisher.sent() + records;
-            long start = System.nanoTime();
             loop.burst(records);
             while (publisher.sent() < target) {
                 if (publisher.failed() > 0) {
@@ -100,7 +135,6 @@ public final class ProducerBurstBenchmark {
                 }
                 LockSupport.parkNanos(200_000);
             }
-            return records / ((System.nanoTime() - start) / 1e9);
         }
     }
 
@@ -119,9 +153,8 @@ public final class ProducerBurstBenchmark {
             this.keysAndValues = keysAndValues;
         }
 
-        double run(int records) {
+        void run(int records) {
             AtomicLong failed = new AtomicLong();
-            long start = System.nanoTime();
             for (int i = 0; i < records; i++) {
                 byte[][] record = keysAndValues.get(i % keysAndValues.size());
                 producer.send(new ProducerRecord<>(Enrollment.TOPIC, record[0], record[1]), (metadata, error) -> {
@@ -131,11 +164,9 @@ public final class ProducerBurstBenchmark {
                 });
             }
             producer.flush();
-            double rate = records / ((System.nanoTime() - start) / 1e9);
             if (failed.get() > 0) {
                 throw new IllegalStateException(failed.get() + " records failed");
             }
-            return rate;
         }
 
         int averageBytes() {
