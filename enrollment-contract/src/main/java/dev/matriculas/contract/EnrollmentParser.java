@@ -149,16 +149,19 @@ public final class EnrollmentParser {
         if (value.isBlank()) {
             throw new InvalidEnrollmentException(RejectReason.BLANK_TEXT, "field '" + name + "' is blank");
         }
-        if (value.length() > MAX_TEXT_LENGTH) {
+        // Counted in code points, as JSON Schema's maxLength counts them: an emoji is one character.
+        int length = value.codePointCount(0, value.length());
+        if (length > MAX_TEXT_LENGTH) {
             throw new InvalidEnrollmentException(RejectReason.TEXT_TOO_LONG,
-                    "field '" + name + "' has " + value.length() + " characters, more than " + MAX_TEXT_LENGTH);
+                    "field '" + name + "' has " + length + " characters, more than " + MAX_TEXT_LENGTH);
         }
         return value;
     }
 
     private static int integer(JsonNode json, String name, int min, int max) {
         JsonNode node = field(json, name);
-        if (!node.isIntegralNumber()) {
+        // As in JSON Schema, a number with no fractional part is an integer even when written 19.0.
+        if (!node.isIntegralNumber() && !(node.isNumber() && node.canConvertToExactIntegral())) {
             throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
                     "field '" + name + "' must be an integer, got " + node.getNodeType());
         }

@@ -1,5 +1,7 @@
 package dev.matriculas.producer.publishing;
 
+import java.time.Instant;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component("kafka")
 class KafkaHealthIndicator implements HealthIndicator {
 
-    static final Status DEGRADED = new Status("DEGRADED", "Kafka is not acknowledging; records wait and none is lost");
+    static final Status DEGRADED = new Status("DEGRADED", "Kafka is not answering; records wait and none is lost");
 
     private final EnrollmentPublisher publisher;
 
@@ -22,9 +24,11 @@ class KafkaHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        Health.Builder health = publisher.unreachableSince() == null
+        Instant unreachableSince = publisher.unreachableSince();
+        Health.Builder health = unreachableSince == null
                 ? Health.up()
-                : Health.status(DEGRADED).withDetail("unreachableSince", publisher.unreachableSince().toString());
-        return health.withDetail("pending", publisher.pending()).withDetail("sent", publisher.sent()).build();
+                : Health.status(DEGRADED).withDetail("unreachableSince", unreachableSince.toString());
+        return health.withDetail("pending", publisher.pending()).withDetail("sent", publisher.sent())
+                .withDetail("failed", publisher.failed()).build();
     }
 }

@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells whether Kafka is taking our records: it is unreachable when records have waited for an
- * acknowledgement longer than the grace period. Logs one line when an outage starts and one when it ends,
- * rather than a stack trace per record.
+ * Tells whether Kafka is taking our records: it is unreachable when records have waited without any of them
+ * being answered for longer than the grace period. Logs one line when an outage starts and one when it
+ * ends, rather than a stack trace per record. Checked once a second.
  */
 final class KafkaReachability {
 
@@ -18,31 +18,43 @@ final class KafkaReachability {
     private static final Duration GRACE = Duration.ofSeconds(5);
 
     private final Clock clock;
-    private volatile Instant lastAck;
+    private long answeredSeen = -1;
+    private Instant stalledSince;
     private volatile Instant unreachableSince;
+    private volatile String lastRefusal;
 
     KafkaReachability(Clock clock) {
         this.clock = clock;
-        this.lastAck = clock.instant();
     }
 
-    void acknowledged() {
-        lastAck = clock.instant();
-        Instant since = unreachableSince;
-        if (since != null) {
-            unreachableSince = null;
-            log.info("Kafka is reachable again after {} s; waiting records are being delivered",
-                    Duration.between(since, lastAck).toSeconds());
-        }
+    /** Kafka would not even take a record (for example no metadata in time); said in the outage line. */
+    void refused(String reason) {
+        lastRefusal = reason;
     }
 
-    /** Called periodically and on send failures; {@code pending} is how many records await an ack. */
-    void check(long pending, String cause) {
+    /**
+     * @param pending  records waiting for an answer from Kafka
+     * @param answered records Kafka has answered so far (acknowledged or rejected)
+     */
+    synchronized void check(long pending, long answered) {
         Instant now = clock.instant();
-        if (unreachableSince == null && pending > 0 && Duration.between(lastAck, now).compareTo(GRACE) > 0) {
-            unreachableSince = lastAck;
-            log.warn("Kafka is unreachable ({}): {} records are waiting and generation slows until it returns; none is dropped",
-                    cause, pending);
+        if (pending == 0 || answered != answeredSeen) {
+            answeredSeen = answered;
+            stalledSince = now;
+            Instant since = unreachableSince;
+            if (since != null) {
+                unreachableSince = null;
+                lastRefusal = null;
+                log.info("Kafka is answering again after {} s; the waiting enrollments ({}) are being delivered",
+                        Duration.between(since, now).toSeconds(), pending);
+            }
+            return;
+        }
+        if (unreachableSince == null && Duration.between(stalledSince, now).compareTo(GRACE) > 0) {
+            unreachableSince = stalledSince;
+            String reason = lastRefusal;
+            log.warn("Kafka is not answering{}; enrollments waiting: {}. Generation slows until it is back; none is dropped",
+                    reason == null ? "" : " (" + reason + ")", pending);
         }
     }
 

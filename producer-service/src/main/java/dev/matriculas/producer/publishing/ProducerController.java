@@ -2,7 +2,6 @@ package dev.matriculas.producer.publishing;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,9 +10,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Steers the generator while it runs: rate, pause, resume and bursts for load tests. */
+/**
+ * Steers the generator while it runs: rate, pause, resume and bursts for load tests. Parameters are read as
+ * text so that a missing, malformed or out-of-range value gets one answer: 400 with the allowed range.
+ */
 @RestController
 @RequestMapping("/api/producer")
 class ProducerController {
@@ -34,8 +35,8 @@ class ProducerController {
     }
 
     @PutMapping("/rate")
-    ProducerStatus rate(@RequestParam int perSecond) {
-        loop.setRatePerSecond(perSecond);
+    ProducerStatus rate(@RequestParam(required = false) String perSecond) {
+        loop.setRatePerSecond(RateLimits.rate(perSecond));
         return status();
     }
 
@@ -53,25 +54,13 @@ class ProducerController {
 
     @PostMapping("/burst")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ProducerStatus burst(@RequestParam int count) {
-        loop.burst(count);
+    ProducerStatus burst(@RequestParam(required = false) String count) {
+        loop.burst(RateLimits.burst(count));
         return status();
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail outOfRange(IllegalArgumentException e) {
+    ProblemDetail badParameter(IllegalArgumentException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail notANumber(MethodArgumentTypeMismatchException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                e.getName() + " must be a whole number, got '" + e.getValue() + "'");
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ProblemDetail missing(MissingServletRequestParameterException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "the query parameter " + e.getParameterName() + " is required");
     }
 }

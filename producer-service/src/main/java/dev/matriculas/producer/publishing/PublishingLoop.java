@@ -1,7 +1,6 @@
 package dev.matriculas.producer.publishing;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -13,9 +12,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Generates and publishes enrollments at the configured rate on one thread, and runs bursts on another.
- * The rate, pause and bursts can change while it runs. After a stall (an outage) it resumes at the rate
- * rather than rushing to catch up.
+ * Generates and publishes enrollments at the configured rate on one thread, and bursts on another. The rate,
+ * pause and bursts can change while it runs. After a stall (an outage) it resumes at the rate rather than
+ * rushing to catch up. On shutdown it stops making records and waits for Kafka to acknowledge those made.
  */
 @Component
 public class PublishingLoop implements SmartLifecycle {
@@ -26,25 +25,27 @@ public class PublishingLoop implements SmartLifecycle {
 
     private final EnrollmentGenerator generator;
     private final EnrollmentPublisher publisher;
+    private final Duration drainTimeout;
     private final AtomicLong burstRemaining = new AtomicLong();
+    private final Object idleSignal = new Object();
     private volatile int ratePerSecond;
     private volatile boolean paused;
     private volatile boolean running;
-    private final Object idleSignal = new Object();
     private boolean idle;
-    private Thread thread;
-    private ExecutorService bursts;
+    private Thread steady;
+    private Thread bursts;
 
     public PublishingLoop(EnrollmentGenerator generator, EnrollmentPublisher publisher, PublishingProperties properties) {
         this.generator = generator;
         this.publisher = publisher;
+        this.drainTimeout = properties.drainTimeout();
         this.ratePerSecond = properties.ratePerSecond();
         this.paused = properties.paused();
     }
 
     public void setRatePerSecond(int perSecond) {
         ratePerSecond = RateLimits.checkRate(perSecond);
-        wake();
+        wake(steady);
     }
 
     public int ratePerSecond() {
@@ -52,12 +53,12 @@ public class PublishingLoop implements SmartLifecycle {
     }
 
     /**
-     * Stops the steady loop; returns once it has sent its last record, so the {@code sent} count settles
-     * (or after two seconds if that record is still waiting for Kafka). Bursts already asked for go on.
+     * Stops the steady loop; returns once it has handed over its last record, so the {@code sent} count
+     * settles (or after two seconds if that record is still waiting for room). Bursts asked for go on.
      */
     public void pause() {
         paused = true;
-        wake();
+        wake(steady);
         synchronized (idleSignal) {
             long deadline = System.nanoTime() + PAUSE_WAIT_NANOS;
             long left;
@@ -74,7 +75,7 @@ public class PublishingLoop implements SmartLifecycle {
 
     public void resume() {
         paused = false;
-        wake();
+        wake(steady);
     }
 
     public boolean paused() {
@@ -83,16 +84,8 @@ public class PublishingLoop implements SmartLifecycle {
 
     /** Queues {@code count} records to be sent as fast as Kafka takes them, beside the steady rate. */
     public void burst(int count) {
-        RateLimits.checkBurst(count);
-        burstRemaining.addAndGet(count);
-        bursts.execute(() -> {
-            for (int i = 0; i < count && running; i++) {
-                if (!publishNext()) {
-                    return;
-                }
-                burstRemaining.decrementAndGet();
-            }
-        });
+        burstRemaining.addAndGet(RateLimits.checkBurst(count));
+        wake(bursts);
     }
 
     public long burstRemaining() {
@@ -109,12 +102,11 @@ public class PublishingLoop implements SmartLifecycle {
                 next = System.nanoTime();
                 continue;
             }
-            long interval = SECOND / ratePerSecond;
             long now = System.nanoTime();
             if (now < next) {
-                // Woken early by a rate change or resume: start again from now with the new interval.
                 LockSupport.parkNanos(this, next - now);
                 if (System.nanoTime() < next) {
+                    // Woken early by a rate change: count the interval from now, at the new rate.
                     next = System.nanoTime() + SECOND / ratePerSecond;
                 }
                 continue;
@@ -123,13 +115,26 @@ public class PublishingLoop implements SmartLifecycle {
                 return;
             }
             // After a stall, keep the rate from now instead of sending the backlog at once.
-            next = Math.max(next + interval, System.nanoTime() - SECOND);
+            next = Math.max(next + SECOND / ratePerSecond, System.nanoTime() - SECOND);
+        }
+    }
+
+    private void runBursts() {
+        while (running) {
+            if (burstRemaining.get() == 0) {
+                LockSupport.park(this);
+                continue;
+            }
+            if (!publishNext()) {
+                return;
+            }
+            burstRemaining.decrementAndGet();
         }
     }
 
     private boolean publishNext() {
         try {
-            publisher.publish(generator.next());
+            publisher.publish(generator::next);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -144,35 +149,50 @@ public class PublishingLoop implements SmartLifecycle {
         }
     }
 
-    private void wake() {
-        Thread current = thread;
-        if (current != null) {
-            LockSupport.unpark(current);
+    private static void wake(Thread thread) {
+        if (thread != null) {
+            LockSupport.unpark(thread);
         }
     }
 
     @Override
     public synchronized void start() {
         running = true;
-        bursts = Executors.newSingleThreadExecutor(task -> new Thread(task, "enrollment-burst"));
-        thread = new Thread(this::runSteadily, "enrollment-loop");
-        thread.start();
+        steady = new Thread(this::runSteadily, "enrollment-loop");
+        bursts = new Thread(this::runBursts, "enrollment-burst");
+        steady.start();
+        bursts.start();
         log.info("Publishing enrollments at {}/s{}", ratePerSecond, paused ? " (paused)" : "");
     }
 
-    /** Stops generating, then waits for Kafka to acknowledge everything already sent. */
+    /**
+     * Stops making records and waits, up to the drain timeout, for Kafka to acknowledge every record made.
+     * Only if Kafka stays away that long are the unacknowledged records given up, and the log says how many.
+     */
     @Override
     public synchronized void stop() {
         running = false;
-        bursts.shutdownNow();
-        thread.interrupt();
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        long failedBefore = publisher.failed();
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-            bursts.awaitTermination(10, TimeUnit.SECONDS);
+            for (Thread thread : new Thread[] {steady, bursts}) {
+                wake(thread);
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                if (thread.isAlive()) {
+                    // Still waiting for Kafka to take a record: give it up rather than hang the shutdown.
+                    thread.interrupt();
+                    thread.join(TimeUnit.SECONDS.toMillis(1));
+                }
+            }
+            long unacknowledged = publisher.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            long lost = unacknowledged + publisher.failed() - failedBefore;
+            if (lost > 0) {
+                log.warn("Kafka did not acknowledge {} enrollments within {} s of shutting down; they are lost",
+                        lost, drainTimeout.toSeconds());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        publisher.flush();
         log.info("Stopped publishing: {} enrollments sent, {} failed", publisher.sent(), publisher.failed());
     }
 

@@ -1,21 +1,25 @@
 package dev.matriculas.producer.publishing;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * How fast and how safely enrollments are published.
  *
  * @param ratePerSecond  records per second at start-up (the original sent one a second)
  * @param paused         start without sending, until {@code POST /api/producer/resume}
- * @param maxInFlight    records sent but not yet acknowledged before generation waits; bounds memory during an outage
+ * @param maxInFlight    records made but not yet acknowledged before generation waits; bounds memory during an outage
  * @param partitions     partitions of the topic when this service creates it
  * @param logEvery       one summary log line per this many acknowledged records
  * @param logEachRecord  also log every record, as the original did (for debugging)
+ * @param drainTimeout   how long shutdown waits for Kafka to acknowledge the records in flight
  */
 @Validated
 @ConfigurationProperties("producer")
@@ -25,5 +29,6 @@ public record PublishingProperties(
         @DefaultValue("10000") @Min(1) @Max(1_000_000) int maxInFlight,
         @DefaultValue("3") @Min(1) @Max(1000) int partitions,
         @DefaultValue("1000") @Min(1) int logEvery,
-        @DefaultValue("false") boolean logEachRecord) {
+        @DefaultValue("false") boolean logEachRecord,
+        @DefaultValue("10s") @NotNull Duration drainTimeout) {
 }

@@ -1,0 +1,236 @@
+package dev.matriculas.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The dashboard's validation of each record, rule by rule, and its agreement with the published schema:
+ * whatever breaks a rule the schema can express is rejected by both.
+ */
+class EnrollmentParserTest {
+
+    private static final String ID = "0190f0d2-7c1e-7a3b-8f00-123456789abc";
+    private static final byte[] KEY = ID.getBytes(StandardCharsets.UTF_8);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final EnrollmentParser parser = new EnrollmentParser();
+
+    @Test
+    void readsAValidRecordIntoAnEnrollment() {
+        assertThat(parser.parse(KEY, bytes(valid()))).isEqualTo(new Enrollment(ID, "Edificações", "Noite", 5,
+                LocalDate.of(2024, 2, 1), 19, "Não Declarado", "Não", "Boleto à Vista", LocalDate.of(2024, 1, 20)));
+        assertThat(EnrollmentSchema.violations(bytes(valid()))).isEmpty();
+    }
+
+    @Test
+    void ignoresUnknownExtraFields() {
+        ObjectNode json = valid();
+        json.put("ds_observacao", "campo novo de outro produtor");
+        json.putObject("metadados").put("versao", 2);
+
+        assertThat(parser.parse(KEY, bytes(json)).id()).isEqualTo(ID);
+        assertThat(EnrollmentSchema.violations(bytes(json))).isEmpty();
+    }
+
+    @Test
+    void acceptsTheLimitsOfEveryRange() {
+        String hundredCodePoints = "😀".repeat(EnrollmentParser.MAX_TEXT_LENGTH);
+        ObjectNode json = valid();
+        json.put("ds_aluno_idade", EnrollmentParser.MAX_AGE);
+        json.put("ds_curso_duracao", EnrollmentParser.MIN_DURATION);
+        json.put("ds_curso_nome", hundredCodePoints);
+        json.put("dt_matricula", "2024-02-29");
+
+        Enrollment enrollment = parser.parse(KEY, bytes(json));
+
+        assertThat(enrollment.age()).isEqualTo(120);
+        assertThat(enrollment.course()).isEqualTo(hundredCodePoints);
+        assertThat(EnrollmentSchema.violations(bytes(json))).isEmpty();
+    }
+
+    @Test
+    void readsAWholeNumberWrittenWithAFractionAsTheSchemaDoes() {
+        ObjectNode json = valid();
+        json.put("ds_aluno_idade", 19.0);
+
+        assertThat(parser.parse(KEY, bytes(json)).age()).isEqualTo(19);
+        assertThat(EnrollmentSchema.violations(bytes(json))).isEmpty();
+    }
+
+    static Stream<Arguments> recordsThatBreakARuleOfTheSchema() {
+        return Stream.of(
+                broken(RejectReason.MISSING_FIELD, "id_matricula absent", json -> json.remove("id_matricula")),
+                broken(RejectReason.MISSING_FIELD, "ds_curso_nome absent", json -> json.remove("ds_curso_nome")),
+                broken(RejectReason.MISSING_FIELD, "ds_curso_turno absent", json -> json.remove("ds_curso_turno")),
+                broken(RejectReason.MISSING_FIELD, "ds_curso_duracao absent", json -> json.remove("ds_curso_duracao")),
+                broken(RejectReason.MISSING_FIELD, "ds_curso_inicio absent", json -> json.remove("ds_curso_inicio")),
+                broken(RejectReason.MISSING_FIELD, "ds_aluno_idade absent", json -> json.remove("ds_aluno_idade")),
+                broken(RejectReason.MISSING_FIELD, "ds_aluno_sexo absent", json -> json.remove("ds_aluno_sexo")),
+                broken(RejectReason.MISSING_FIELD, "ds_aluno_responsavel_financeiro absent",
+                        json -> json.remove("ds_aluno_responsavel_financeiro")),
+                broken(RejectReason.MISSING_FIELD, "ds_matricula_pagamento absent", json -> json.remove("ds_matricula_pagamento")),
+                broken(RejectReason.MISSING_FIELD, "dt_matricula absent", json -> json.remove("dt_matricula")),
+                broken(RejectReason.MISSING_FIELD, "null course", json -> json.putNull("ds_curso_nome")),
+                broken(RejectReason.WRONG_TYPE, "duration as a string", json -> json.put("ds_curso_duracao", "5")),
+                broken(RejectReason.WRONG_TYPE, "age with a fraction", json -> json.put("ds_aluno_idade", 19.5)),
+                broken(RejectReason.WRONG_TYPE, "age as a boolean", json -> json.put("ds_aluno_idade", true)),
+                broken(RejectReason.WRONG_TYPE, "course as a number", json -> json.put("ds_curso_nome", 3)),
+                broken(RejectReason.WRONG_TYPE, "shift as an object", json -> json.putObject("ds_curso_turno")),
+                broken(RejectReason.WRONG_TYPE, "id as an array", json -> json.putArray("id_matricula").add(ID)),
+                broken(RejectReason.WRONG_TYPE, "date as a number", json -> json.put("dt_matricula", 20240120)),
+                broken(RejectReason.BLANK_TEXT, "empty payment", json -> json.put("ds_matricula_pagamento", "")),
+                broken(RejectReason.BLANK_TEXT, "blank sex", json -> json.put("ds_aluno_sexo", " \t ")),
+                broken(RejectReason.TEXT_TOO_LONG, "101 characters",
+                        json -> json.put("ds_curso_nome", "x".repeat(EnrollmentParser.MAX_TEXT_LENGTH + 1))),
+                broken(RejectReason.OUT_OF_RANGE, "negative age", json -> json.put("ds_aluno_idade", -1)),
+                broken(RejectReason.OUT_OF_RANGE, "age over 120", json -> json.put("ds_aluno_idade", 121)),
+                broken(RejectReason.OUT_OF_RANGE, "zero duration", json -> json.put("ds_curso_duracao", 0)),
+                broken(RejectReason.OUT_OF_RANGE, "duration over 20", json -> json.put("ds_curso_duracao", 21)),
+                broken(RejectReason.OUT_OF_RANGE, "age beyond a long",
+                        json -> json.put("ds_aluno_idade", new BigInteger("100000000000000000000"))),
+                broken(RejectReason.OUT_OF_RANGE, "age in exponent notation", json -> json.put("ds_aluno_idade", 1e20)),
+                broken(RejectReason.INVALID_DATE, "30 February", json -> json.put("dt_matricula", "2024-02-30")),
+                broken(RejectReason.INVALID_DATE, "month 13", json -> json.put("ds_curso_inicio", "2024-13-01")),
+                broken(RejectReason.INVALID_DATE, "day first", json -> json.put("dt_matricula", "20/01/2024")),
+                broken(RejectReason.INVALID_DATE, "no leading zeros", json -> json.put("dt_matricula", "2024-1-20")),
+                broken(RejectReason.INVALID_DATE, "two-digit year", json -> json.put("dt_matricula", "24-01-20")),
+                broken(RejectReason.INVALID_DATE, "signed year", json -> json.put("dt_matricula", "+2024-01-20")),
+                broken(RejectReason.INVALID_DATE, "date and time", json -> json.put("dt_matricula", "2024-01-20T10:00:00")));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("recordsThatBreakARuleOfTheSchema")
+    void rejectsWhatTheSchemaRejects(RejectReason reason, String what, ObjectNode json) {
+        assertRejected(KEY, bytes(json), reason);
+        assertThat(EnrollmentSchema.violations(bytes(json))).as("schema violations").isNotEmpty();
+    }
+
+    @Test
+    void rejectsAnOversizedRecordBeforeReadingIt() {
+        ObjectNode json = valid();
+        json.put("padding", "x".repeat(EnrollmentParser.MAX_RECORD_BYTES));
+
+        assertRejected(KEY, bytes(json), RejectReason.OVERSIZED);
+    }
+
+    @Test
+    void rejectsBytesThatAreNotUtf8() {
+        byte[] latin1 = valid().toString().getBytes(StandardCharsets.ISO_8859_1);
+
+        assertRejected(KEY, latin1, RejectReason.INVALID_UTF8);
+    }
+
+    @Test
+    void rejectsAKeyThatIsNotUtf8() {
+        byte[] key = {(byte) 0xC3, (byte) 0x28};
+
+        assertRejected(key, bytes(valid()), RejectReason.INVALID_UTF8);
+    }
+
+    @Test
+    void rejectsUtf8ThatEncodesASurrogate() {
+        String text = valid().toString();
+        int at = text.indexOf("Noite");
+        byte[] head = text.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] surrogate = {(byte) 0xED, (byte) 0xA0, (byte) 0x80};
+        byte[] tail = text.substring(at).getBytes(StandardCharsets.UTF_8);
+        byte[] value = new byte[head.length + surrogate.length + tail.length];
+        System.arraycopy(head, 0, value, 0, head.length);
+        System.arraycopy(surrogate, 0, value, head.length, surrogate.length);
+        System.arraycopy(tail, 0, value, head.length + surrogate.length, tail.length);
+
+        assertRejected(KEY, value, RejectReason.INVALID_UTF8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "{\"id_matricula\":}", "nada", "{'id_matricula':'1'}"})
+    void rejectsTextThatIsNotJson(String text) {
+        assertRejected(KEY, text.getBytes(StandardCharsets.UTF_8), RejectReason.MALFORMED_JSON);
+        assertThat(EnrollmentSchema.violations(text)).isNotEmpty();
+    }
+
+    @Test
+    void rejectsAValidObjectFollowedByMoreContent() {
+        String text = valid().toString() + " {}";
+
+        assertRejected(KEY, text.getBytes(StandardCharsets.UTF_8), RejectReason.MALFORMED_JSON);
+    }
+
+    @Test
+    void rejectsDuplicateKeysRatherThanGuessWhichOneCounts() {
+        String text = valid().toString().replace("{", "{\"ds_curso_nome\":\"Administração\",");
+
+        assertThatThrownBy(() -> parser.parse(KEY, text.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidEnrollmentException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.MALFORMED_JSON))
+                .hasMessageContaining("ds_curso_nome");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "42", "\"matrícula\"", "null", "true", "", "   "})
+    void rejectsJsonThatIsNotAnObject(String text) {
+        assertRejected(KEY, text.getBytes(StandardCharsets.UTF_8), RejectReason.NOT_AN_OBJECT);
+    }
+
+    @Test
+    void rejectsARecordWithoutAKey() {
+        assertRejected(null, bytes(valid()), RejectReason.KEY_MISMATCH);
+    }
+
+    @Test
+    void rejectsAKeyThatIsNotTheId() {
+        assertRejected("outra-chave".getBytes(StandardCharsets.UTF_8), bytes(valid()), RejectReason.KEY_MISMATCH);
+    }
+
+    @Test
+    void everyReasonHasADistinctCodeForOperators() {
+        assertThat(Stream.of(RejectReason.values()).map(RejectReason::code).distinct())
+                .hasSize(RejectReason.values().length)
+                .allMatch(code -> code.matches("[a-z0-9-]+"));
+    }
+
+    private void assertRejected(byte[] key, byte[] value, RejectReason reason) {
+        assertThatThrownBy(() -> parser.parse(key, value))
+                .isInstanceOfSatisfying(InvalidEnrollmentException.class, e -> assertThat(e.reason()).isEqualTo(reason))
+                .hasMessageStartingWith(reason.code() + ": ");
+    }
+
+    private static Arguments broken(RejectReason reason, String what, Consumer<ObjectNode> change) {
+        ObjectNode json = valid();
+        change.accept(json);
+        return Arguments.of(reason, what, json);
+    }
+
+    private static ObjectNode valid() {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id_matricula", ID);
+        json.put("ds_curso_nome", "Edificações");
+        json.put("ds_curso_turno", "Noite");
+        json.put("ds_curso_duracao", 5);
+        json.put("ds_curso_inicio", "2024-02-01");
+        json.put("ds_aluno_idade", 19);
+        json.put("ds_aluno_sexo", "Não Declarado");
+        json.put("ds_aluno_responsavel_financeiro", "Não");
+        json.put("ds_matricula_pagamento", "Boleto à Vista");
+        json.put("dt_matricula", "2024-01-20");
+        return json;
+    }
+
+    private static byte[] bytes(ObjectNode json) {
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

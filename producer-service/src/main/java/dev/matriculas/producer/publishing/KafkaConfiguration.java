@@ -1,0 +1,31 @@
+package dev.matriculas.producer.publishing;
+
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.ProducerListener;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class KafkaConfiguration {
+
+    /**
+     * Replaces the default listener, which logs a stack trace for every record that fails: the publisher
+     * logs one line per kind of failure, and one per outage.
+     */
+    @Bean
+    ProducerListener<Object, Object> quietProducerListener() {
+        return new ProducerListener<>() {
+        };
+    }
+
+    /**
+     * Shutdown has already waited {@code producer.drain-timeout} for the acknowledgements; closing the
+     * Kafka producer afterwards must not wait another 30 s (its default) for a broker that is away.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer closeWithoutWaitingAgain() {
+        return factory -> factory.setPhysicalCloseTimeout(1);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.matriculas.producer.publishing;
+
+import java.util.concurrent.TimeUnit;
+
+import dev.matriculas.contract.Enrollment;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the topic if it is missing (an existing one is left as it is, or only given more partitions).
+ * Tried in the background until it succeeds, so that the service starts at once when Kafka is away and the
+ * topic still appears when Kafka comes: records wait for it meanwhile, none is lost.
+ */
+@Component
+class RegistrationTopic {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationTopic.class);
+
+    private final KafkaAdmin admin;
+    private final NewTopic topic;
+    private volatile boolean ready;
+
+    RegistrationTopic(KafkaAdmin admin, PublishingProperties properties) {
+        this.admin = admin;
+        this.topic = TopicBuilder.name(Enrollment.TOPIC).partitions(properties.partitions()).build();
+    }
+
+    @Scheduled(fixedDelay = 2, timeUnit = TimeUnit.SECONDS)
+    void createIfMissing() {
+        if (ready) {
+            return;
+        }
+        try {
+            admin.createOrModifyTopics(topic);
+            ready = true;
+            log.info("Topic {} is ready", topic.name());
+        } catch (RuntimeException e) {
+            log.debug("Could not check topic {} yet, trying again in 2 s: {}", topic.name(), e.getMessage());
+        }
+    }
+}

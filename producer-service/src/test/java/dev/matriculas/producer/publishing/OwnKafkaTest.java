@@ -1,0 +1,88 @@
+package dev.matriculas.producer.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.matriculas.localkafka.LocalKafka;
+import dev.matriculas.producer.TopicContents;
+import org.hamcrest.Matcher;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service on a real HTTP port against a broker of its own, which the test starts and stops at will
+ * (same ports, same data). The generator remembers every record made, so the test can look for each in Kafka.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RecordingGenerator.InService.class)
+@ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext
+abstract class OwnKafkaTest {
+
+    @TempDir
+    static Path kafkaData;
+
+    static LocalKafka kafka;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RecordingGenerator generator;
+
+    @Autowired
+    EnrollmentPublisher publisher;
+
+    @Autowired
+    PublishingLoop loop;
+
+    @BeforeAll
+    static void chooseKafka() {
+        kafka = LocalKafka.onFreePorts(kafkaData);
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
+    }
+
+    /** Health as {@code GET /actuator/health} answers it. */
+    static Matcher<HealthProbe> health(int httpStatus, String status) {
+        return Matchers.equalTo(new HealthProbe(httpStatus, status));
+    }
+
+    /**
+     * Pauses, waits for Kafka to answer for every record made, and checks that the topic holds each exactly
+     * once, that the outage was told in one line and no stack trace.
+     */
+    void assertEveryRecordMadeIsInTheTopicExactlyOnce(CapturedOutput output) {
+        loop.pause();
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.pending() == 0);
+        assertThat(publisher.failed()).isZero();
+        assertThat(publisher.sent()).isEqualTo(generator.made.size());
+        TopicContents.assertHoldsEachExactlyOnce(kafka.bootstrapServers(), generator.made);
+        assertThat(output.getOut().lines().filter(line -> line.contains("Kafka is not answering"))).hasSize(1)
+                .allMatch(line -> line.contains("WARN"));
+        assertThat(output.getOut()).as("no stack trace").doesNotContain("\tat ");
+    }
+}
