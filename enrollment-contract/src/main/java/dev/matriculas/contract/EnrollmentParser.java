@@ -1,14 +1,15 @@
 package dev.matriculas.contract;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ten fields of the right JSON types, texts non-blank and at most {@value #MAX_TEXT_LENGTH} characters, ages
  * {@value #MIN_AGE}..{@value #MAX_AGE}, durations {@value #MIN_DURATION}..{@value #MAX_DURATION}, real dates,
  * UTF-8 throughout and a key equal to {@code id_matricula}. Unknown extra fields are ignored.
- * Thread-safe.
+ * It reads the JSON as a stream of tokens, keeping only the ten fields, because the dashboard replays whole
+ * topics through it. Thread-safe.
  */
 public final class EnrollmentParser {
 
@@ -27,8 +29,11 @@ public final class EnrollmentParser {
     public static final int MIN_DURATION = 1;
     public static final int MAX_DURATION = 20;
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final String[] FIELDS = {"id_matricula", "ds_curso_nome", "ds_curso_turno", "ds_curso_duracao",
+            "ds_curso_inicio", "ds_aluno_idade", "ds_aluno_sexo", "ds_aluno_responsavel_financeiro",
+            "ds_matricula_pagamento", "dt_matricula"};
+    private static final Map<String, Integer> FIELD_INDEX = Map.of(FIELDS[0], 0, FIELDS[1], 1, FIELDS[2], 2,
+            FIELDS[3], 3, FIELDS[4], 4, FIELDS[5], 5, FIELDS[6], 6, FIELDS[7], 7, FIELDS[8], 8, FIELDS[9], 9);
 
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -47,18 +52,18 @@ public final class EnrollmentParser {
         if (!isUtf8(value)) {
             throw new InvalidEnrollmentException(RejectReason.INVALID_UTF8, "the value is not valid UTF-8");
         }
-        JsonNode json = readObject(value);
+        Value[] json = readObject(value);
         Enrollment enrollment = new Enrollment(
-                text(json, "id_matricula"),
-                text(json, "ds_curso_nome"),
-                text(json, "ds_curso_turno"),
-                integer(json, "ds_curso_duracao", MIN_DURATION, MAX_DURATION),
-                date(json, "ds_curso_inicio"),
-                integer(json, "ds_aluno_idade", MIN_AGE, MAX_AGE),
-                text(json, "ds_aluno_sexo"),
-                text(json, "ds_aluno_responsavel_financeiro"),
-                text(json, "ds_matricula_pagamento"),
-                date(json, "dt_matricula"));
+                text(json, 0),
+                text(json, 1),
+                text(json, 2),
+                integer(json, 3, MIN_DURATION, MAX_DURATION),
+                date(json, 4),
+                integer(json, 5, MIN_AGE, MAX_AGE),
+                text(json, 6),
+                text(json, 7),
+                text(json, 8),
+                date(json, 9));
         String keyText = parseKey(key);
         if (!enrollment.id().equals(keyText)) {
             throw new InvalidEnrollmentException(RejectReason.KEY_MISMATCH,
@@ -116,36 +121,78 @@ public final class EnrollmentParser {
         return true;
     }
 
-    private JsonNode readObject(byte[] value) {
-        JsonNode json;
-        try {
-            json = mapper.readTree(value);
+    /** One field as it appeared: its JSON type, and its text or number. */
+    private record Value(String type, String text, BigDecimal number) {
+    }
+
+    /** The ten fields, by index in {@link #FIELDS}; a missing or null field is null. */
+    private Value[] readObject(byte[] value) {
+        Value[] fields = new Value[FIELDS.length];
+        try (JsonParser json = mapper.createParser(value)) {
+            JsonToken token = json.nextToken();
+            if (token != JsonToken.START_OBJECT) {
+                throw new InvalidEnrollmentException(RejectReason.NOT_AN_OBJECT,
+                        "expected a JSON object, got " + (token == null ? "nothing" : typeOf(token)));
+            }
+            while ((token = json.nextToken()) == JsonToken.PROPERTY_NAME) {
+                Integer index = FIELD_INDEX.get(json.currentName());
+                token = json.nextToken();
+                if (index == null || token == JsonToken.VALUE_NULL) {
+                    json.skipChildren();
+                } else {
+                    fields[index] = read(json, token);
+                }
+            }
+            if (json.nextToken() != null) {
+                throw new InvalidEnrollmentException(RejectReason.MALFORMED_JSON, "not JSON: more content after the object");
+            }
         } catch (JacksonException e) {
             throw new InvalidEnrollmentException(RejectReason.MALFORMED_JSON,
                     "not JSON: " + abbreviate(e.getOriginalMessage()));
         }
-        if (json == null || !json.isObject()) {
-            throw new InvalidEnrollmentException(RejectReason.NOT_AN_OBJECT,
-                    "expected a JSON object, got " + (json == null || json.isMissingNode() ? "nothing" : json.getNodeType()));
-        }
-        return json;
+        return fields;
     }
 
-    private static JsonNode field(JsonNode json, String name) {
-        JsonNode node = json.get(name);
-        if (node == null || node.isNull()) {
-            throw new InvalidEnrollmentException(RejectReason.MISSING_FIELD, "field '" + name + "' is missing or null");
-        }
-        return node;
+    private static Value read(JsonParser json, JsonToken token) {
+        return switch (token) {
+            case VALUE_STRING -> new Value("STRING", json.getString(), null);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Value("NUMBER", json.getString(), json.getDecimalValue());
+            default -> {
+                json.skipChildren();
+                yield new Value(typeOf(token), null, null);
+            }
+        };
     }
 
-    private static String text(JsonNode json, String name) {
-        JsonNode node = field(json, name);
-        if (!node.isString()) {
+    private static String typeOf(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "OBJECT";
+            case START_ARRAY -> "ARRAY";
+            case VALUE_STRING -> "STRING";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "NUMBER";
+            case VALUE_TRUE, VALUE_FALSE -> "BOOLEAN";
+            case VALUE_NULL -> "NULL";
+            default -> token.name();
+        };
+    }
+
+    private static Value field(Value[] json, int index) {
+        Value value = json[index];
+        if (value == null) {
+            throw new InvalidEnrollmentException(RejectReason.MISSING_FIELD,
+                    "field '" + FIELDS[index] + "' is missing or null");
+        }
+        return value;
+    }
+
+    private static String text(Value[] json, int index) {
+        Value field = field(json, index);
+        String name = FIELDS[index];
+        if (field.text() == null || field.number() != null) {
             throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
-                    "field '" + name + "' must be a string, got " + node.getNodeType());
+                    "field '" + name + "' must be a string, got " + field.type());
         }
-        String value = node.asString();
+        String value = field.text();
         if (value.isBlank()) {
             throw new InvalidEnrollmentException(RejectReason.BLANK_TEXT, "field '" + name + "' is blank");
         }
@@ -158,32 +205,65 @@ public final class EnrollmentParser {
         return value;
     }
 
-    private static int integer(JsonNode json, String name, int min, int max) {
-        JsonNode node = field(json, name);
+    private static int integer(Value[] json, int index, int min, int max) {
+        Value field = field(json, index);
+        String name = FIELDS[index];
+        BigDecimal number = field.number();
         // As in JSON Schema, a number with no fractional part is an integer even when written 19.0.
-        if (!node.isIntegralNumber() && !(node.isNumber() && node.canConvertToExactIntegral())) {
+        if (number == null || number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
             throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
-                    "field '" + name + "' must be an integer, got " + node.getNodeType());
+                    "field '" + name + "' must be an integer, got " + field.type());
         }
-        if (!node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
+        if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw new InvalidEnrollmentException(RejectReason.OUT_OF_RANGE,
-                    "field '" + name + "' is " + abbreviate(node.toString()) + ", outside " + min + ".." + max);
+                    "field '" + name + "' is " + abbreviate(field.text()) + ", outside " + min + ".." + max);
         }
-        return node.intValue();
+        return number.intValue();
     }
 
-    private static LocalDate date(JsonNode json, String name) {
-        JsonNode node = field(json, name);
-        if (!node.isString()) {
+    private static LocalDate date(Value[] json, int index) {
+        Value field = field(json, index);
+        String name = FIELDS[index];
+        if (field.text() == null || field.number() != null) {
             throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
-                    "field '" + name + "' must be a yyyy-MM-dd string, got " + node.getNodeType());
+                    "field '" + name + "' must be a yyyy-MM-dd string, got " + field.type());
+        }
+        LocalDate date = isoDate(field.text());
+        if (date == null) {
+            throw new InvalidEnrollmentException(RejectReason.INVALID_DATE,
+                    "field '" + name + "' is '" + abbreviate(field.text()) + "', not a real yyyy-MM-dd date");
+        }
+        return date;
+    }
+
+    /** A real calendar date written exactly yyyy-MM-dd, or null; by hand, as a formatter is slow. */
+    private static LocalDate isoDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
         }
         try {
-            return LocalDate.parse(node.asString(), DATE);
-        } catch (DateTimeParseException e) {
-            throw new InvalidEnrollmentException(RejectReason.INVALID_DATE,
-                    "field '" + name + "' is '" + abbreviate(node.asString()) + "', not a real yyyy-MM-dd date");
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null;
         }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static String abbreviate(String text) {
