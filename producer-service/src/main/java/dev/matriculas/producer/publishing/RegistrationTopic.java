@@ -27,7 +27,8 @@ class RegistrationTopic {
 
     RegistrationTopic(KafkaAdmin admin, PublishingProperties properties) {
         this.admin = admin;
-        this.topic = TopicBuilder.name(Enrollment.TOPIC).partitions(properties.partitions()).build();
+        // Compacted, as the dashboard declares it too: a table of enrollments by id, the latest kept for ever.
+        this.topic = TopicBuilder.name(Enrollment.TOPIC).partitions(properties.partitions()).compact().build();
     }
 
     @Scheduled(fixedDelay = 2, timeUnit = TimeUnit.SECONDS)
