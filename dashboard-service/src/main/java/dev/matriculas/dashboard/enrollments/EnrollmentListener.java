@@ -36,7 +36,10 @@ class EnrollmentListener implements ConsumerSeekAware {
         this.progress = progress;
     }
 
-    @KafkaListener(id = "enrollments", topics = Enrollment.TOPIC, batch = "true",
+    static final String ID = "enrollments";
+
+    /** Started by {@link ListenerStarter}, which retries while Kafka cannot be reached. */
+    @KafkaListener(id = ID, topics = Enrollment.TOPIC, batch = "true", autoStartup = "false",
             groupId = "matriculas-dashboard-#{T(java.util.UUID).randomUUID()}")
     void onRecords(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
         int folded = 0;
