@@ -161,6 +161,8 @@ function barConfig(colours, {horizontal = false, series, byValue = false, labelF
             backgroundColor: context => barColour(context, series, byValue)}]},
         options: {
             indexAxis: horizontal ? 'y' : 'x',
+            // A click anywhere along a bar's row picks it: a small count still makes an easy target.
+            interaction: {mode: horizontal ? 'y' : 'x', intersect: false},
             plugins: {
                 legend: {display: false},
                 tooltip: {...tooltipCount, callbacks: {...tooltipCount.callbacks,
@@ -238,7 +240,7 @@ function arrivalsConfig(colours) {
             plugins: {
                 legend: {display: false},
                 tooltip: {callbacks: {
-                    title: items => format.timeWithSeconds(items[0].chart.$times[items[0].dataIndex]),
+                    title: items => format.time(items[0].chart.$times[items[0].dataIndex]),
                     label: item => ` ${format.integer(item.raw)} ${t('chart.arrivals.unit')}`,
                 }},
             },
@@ -349,25 +351,29 @@ function updateCourseShift(chart, matrix, mode) {
     chart.update(mode);
 }
 
-/** The last hour in 10-second buckets; a line that moves each update, so never animated. */
+/** Minutes of arrivals the line shows a point for: the summary's finer buckets, added up. */
+const MINUTE = 60_000;
+
+/** The last hour, a point a minute (the last one still filling); a line that shifts each time, so never animated. */
 function updateArrivals(chart, arrivals) {
     const start = Date.parse(arrivals.start);
-    const step = arrivals.bucketSeconds * 1000;
-    chart.$times = arrivals.counts.map((count, index) => start + index * step);
-    chart.data.labels = chart.$times.map(format.time);
-    chart.data.datasets[0].data = arrivals.counts;
-    chart.update('none');
-    let peak = 0;
+    const bucket = arrivals.bucketSeconds * 1000;
+    const perPoint = Math.max(1, Math.round(MINUTE / bucket));
+    const times = [];
+    const counts = [];
     arrivals.counts.forEach((count, index) => {
-        if (count > arrivals.counts[peak]) {
-            peak = index;
+        if (index % perPoint === 0) {
+            times.push(start + index * bucket);
+            counts.push(0);
         }
+        counts[counts.length - 1] += count;
     });
-    return {
-        total: arrivals.counts.reduce((sum, count) => sum + count, 0),
-        peak: arrivals.counts[peak] ?? 0,
-        peakTime: chart.$times[peak],
-    };
+    chart.$times = times;
+    chart.data.labels = times.map(format.time);
+    chart.data.datasets[0].data = counts;
+    chart.update('none');
+    const peak = counts.indexOf(Math.max(0, ...counts));
+    return {total: counts.reduce((sum, count) => sum + count, 0), peak: counts[peak] ?? 0, peakTime: times[peak]};
 }
 
 function restyle(chart, colours) {

@@ -8,10 +8,13 @@ import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.enrollments.Filter;
 import dev.matriculas.dashboard.summary.Summary;
 import dev.matriculas.dashboard.summary.SummaryService;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +44,16 @@ class DashboardPageController {
         model.addAttribute("languages", LanguageLink.all(filter, locale));
         model.addAttribute("clientMessages", ClientMessages.KEYS);
         return "dashboard";
+    }
+
+    /** A filter no record could match (too long, say): the page says so instead of failing. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badFilter(IllegalArgumentException e, Model model) {
+        model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("error", HttpStatus.BAD_REQUEST.getReasonPhrase());
+        model.addAttribute("message", e.getMessage());
+        return "error";
     }
 
     /** One entry of the language switch; its link keeps the filters in view. */

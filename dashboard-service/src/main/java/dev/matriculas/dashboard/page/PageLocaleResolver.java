@@ -28,6 +28,8 @@ final class PageLocaleResolver extends CookieLocaleResolver {
         setCookieMaxAge(Duration.ofDays(365));
         setCookieHttpOnly(true);
         setLanguageTagCompliant(true);
+        // A forged or stale cookie is ignored rather than failing the page.
+        setRejectInvalidCookies(false);
         AcceptHeaderLocaleResolver browser = new AcceptHeaderLocaleResolver();
         browser.setSupportedLocales(SUPPORTED);
         browser.setDefaultLocale(PORTUGUESE);
