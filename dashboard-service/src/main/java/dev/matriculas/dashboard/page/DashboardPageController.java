@@ -1,24 +1,81 @@
 package dev.matriculas.dashboard.page;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.enrollments.Filter;
+import dev.matriculas.dashboard.summary.Summary;
 import dev.matriculas.dashboard.summary.SummaryService;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The dashboard page, rendered with the current figures so it shows them before any script runs. */
+/**
+ * The dashboard page, rendered with the current figures so it shows them before any script runs; the
+ * same figures go along as JSON for the charts, which then follow {@code /api/stream}.
+ */
 @Controller
 class DashboardPageController {
 
     private final SummaryService summaries;
+    private final JsonMapper json;
+    private final int newestRows;
 
-    DashboardPageController(SummaryService summaries) {
+    DashboardPageController(SummaryService summaries, JsonMapper json, DashboardProperties properties) {
         this.summaries = summaries;
+        this.json = json;
+        this.newestRows = properties.newestRows();
     }
 
     @GetMapping("/")
-    String dashboard(Filter filter, Model model) {
-        model.addAttribute("summary", summaries.summary(filter));
+    String dashboard(Filter filter, Locale locale, Model model) {
+        Summary summary = summaries.summary(filter);
+        model.addAttribute("summary", summary);
+        model.addAttribute("summaryJson", json.writeValueAsString(summary));
+        model.addAttribute("newestRows", newestRows);
+        model.addAttribute("languages", LanguageLink.all(filter, locale));
+        model.addAttribute("clientMessages", ClientMessages.KEYS);
         return "dashboard";
+    }
+
+    /** A filter no record could match (too long, say): the page says so instead of failing. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badFilter(IllegalArgumentException e, Model model) {
+        model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("error", HttpStatus.BAD_REQUEST.getReasonPhrase());
+        model.addAttribute("message", e.getMessage());
+        return "error";
+    }
+
+    /** One entry of the language switch; its link keeps the filters in view. */
+    record LanguageLink(String tag, String code, String name, String href, boolean current) {
+
+        static List<LanguageLink> all(Filter filter, Locale current) {
+            return PageLocaleResolver.SUPPORTED.stream()
+                    .map(locale -> new LanguageLink(locale.toLanguageTag(), locale.getLanguage().toUpperCase(Locale.ROOT),
+                            StringUtils.capitalize(locale.getDisplayLanguage(locale)), href(filter, locale),
+                            locale.getLanguage().equals(current.getLanguage())))
+                    .toList();
+        }
+
+        private static String href(Filter filter, Locale locale) {
+            return UriComponentsBuilder.fromPath("/")
+                    .queryParamIfPresent("course", Optional.ofNullable(filter.course()))
+                    .queryParamIfPresent("shift", Optional.ofNullable(filter.shift()))
+                    .queryParamIfPresent("payment", Optional.ofNullable(filter.payment()))
+                    .queryParamIfPresent("sex", Optional.ofNullable(filter.sex()))
+                    .queryParam(PageConfiguration.LANGUAGE_PARAMETER, locale.toLanguageTag())
+                    .encode()
+                    .toUriString();
+        }
     }
 }

@@ -1,7 +1,11 @@
 package dev.matriculas.dashboard.summary;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.enrollments.EnrollmentStore;
+import dev.matriculas.dashboard.enrollments.Figures;
 import dev.matriculas.dashboard.enrollments.Filter;
 import dev.matriculas.dashboard.enrollments.RejectedRecords;
 import dev.matriculas.dashboard.pipeline.Pipeline;
@@ -30,7 +34,28 @@ public class SummaryService {
 
     Summary summary(Filter filter, PipelineStatus pipelineStatus) {
         return new Summary(store.figures(filter, newestRows), filter,
-                new Summary.Rejected(rejected.total(), rejected.byReason()), pipelineStatus);
+                new Summary.Rejected(rejected.total(), rejected.byReason()), pipelineStatus, facets(filter));
+    }
+
+    private Map<String, Map<String, Integer>> facets(Filter filter) {
+        Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
+        if (filter.course() != null) {
+            facets.put("course", othersOnly(new Filter(null, filter.shift(), filter.payment(), filter.sex())).byCourse());
+        }
+        if (filter.shift() != null) {
+            facets.put("shift", othersOnly(new Filter(filter.course(), null, filter.payment(), filter.sex())).byShift());
+        }
+        if (filter.payment() != null) {
+            facets.put("payment", othersOnly(new Filter(filter.course(), filter.shift(), null, filter.sex())).byPayment());
+        }
+        if (filter.sex() != null) {
+            facets.put("sex", othersOnly(new Filter(filter.course(), filter.shift(), filter.payment(), null)).bySex());
+        }
+        return facets;
+    }
+
+    private Figures othersOnly(Filter filter) {
+        return store.figures(filter, 0);
     }
 
     PipelineStatus pipeline() {

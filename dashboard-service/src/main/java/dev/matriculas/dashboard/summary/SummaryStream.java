@@ -13,6 +13,8 @@ import dev.matriculas.dashboard.enrollments.Filter;
 import dev.matriculas.dashboard.pipeline.PipelineStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -58,6 +60,18 @@ public class SummaryStream {
 
     public int clients() {
         return clients.size();
+    }
+
+    /**
+     * Ends every stream as the service begins to stop: an open stream would otherwise hold the graceful
+     * shutdown for its whole timeout. Browsers reconnect by themselves once the service is back.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endStreams() {
+        for (Client client : clients) {
+            clients.remove(client);
+            client.emitter.complete();
+        }
     }
 
     private void push() {

@@ -1,0 +1,468 @@
+package dev.matriculas.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Future;
+
+import dev.matriculas.contract.Enrollment;
+import dev.matriculas.localkafka.LocalKafka;
+import dev.matriculas.producer.generator.EnrollmentGenerator;
+import dev.matriculas.producer.generator.GeneratorProperties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dashboard page as a user sees it: Debian's Chromium, headless, on the real service (its runnable jar)
+ * over a real broker, fed records the test produces itself, hostile ones included. The run leaves
+ * screenshots under target/screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardPageBrowserTest {
+
+    static final String HOSTILE = "<img src=x onerror=alert(1)>";
+    static final int SAMPLE_SIZE = 900;
+    static final Duration SPREAD = Duration.ofMinutes(50);
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path kafkaData;
+
+    static LocalKafka kafka;
+    static KafkaProducer<String, String> producer;
+    static ServiceProcess dashboard;
+    static boolean sampleSent;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Browser.assumeInstalled();
+        kafka = LocalKafka.onFreePorts(kafkaData).start();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Enrollment.TOPIC, 3, (short) 1)
+                    .configs(Map.of("cleanup.policy", "compact")))).all().get();
+        }
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.ACKS_CONFIG, "all"));
+        dashboard = ServiceProcess.dashboard(kafka.bootstrapServers(), Map.of()).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable closeable : new AutoCloseable[] {dashboard, producer, kafka}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception ignored) {
+                // keep stopping the others
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void saysNothingWasConsumedUntilTheFirstRecordsArriveThenFillsIn() {
+        assumeFalse(sampleSent, "needs the empty topic it starts with");
+        try (Browser browser = Browser.desktop("pt-BR")) {
+            browser.open(dashboard.uri("/"));
+            awaitLive(browser);
+            assertThat(browser.find("#banner-no-data").isDisplayed()).isTrue();
+            assertThat(browser.text("#banner-no-data")).contains("Nenhum dado foi consumido do Kafka.");
+
+            sendSampleHour();
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(browser.find("#banner-no-data").isDisplayed()).isFalse();
+                assertThat(browser.text("#kpi-total")).isEqualTo("900");
+            });
+        }
+    }
+
+    @Test
+    void drawsEveryChartWithTheFiguresAndBreaksNoRuleOfItsOwnPolicy() {
+        sendSampleHour();
+        try (Browser browser = Browser.desktop("pt-BR")) {
+            browser.open(dashboard.uri("/"));
+            awaitLive(browser);
+            long total = dashboard.get("/api/summary").path("totalEnrollments").asLong();
+
+            // Each chart shows every enrollment once: its bars, slices or points add up to the total.
+            for (String chart : List.of("course", "payment", "shift", "sex", "responsible", "age", "courseShift",
+                    "arrivals", "enrollmentDate")) {
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                        () -> assertThat(chartSum(browser, chart)).as(chart).isEqualTo(total));
+                assertThat(browser.find("#chart-" + chart).getSize().getHeight()).as(chart).isGreaterThan(100);
+            }
+            assertThat(chartLabels(browser, "course")).containsExactly("Administração", "Edificações",
+                    "Informática para Web", "Mecânica Industrial", "Refrigeração");
+            // The text alternative holds the same figures.
+            assertThat(browser.findAll("#alt-course tbody tr")).hasSize(5);
+            assertThat(browser.findAll("#alt-payment tbody tr")).hasSize(7);
+            assertThat(browser.findAll("#newest-rows tr")).hasSize(20);
+            assertThat(browser.text("#profile-course")).isNotBlank();
+            assertThat(browser.consoleErrors()).as("script errors or Content-Security-Policy violations").isEmpty();
+        }
+    }
+
+    @Test
+    void showsARecordProducedNowAtTheTopWithoutAReload() throws Exception {
+        sendSampleHour();
+        try (Browser browser = Browser.desktop("pt-BR")) {
+            browser.open(dashboard.uri("/"));
+            awaitLive(browser);
+            long before = dashboard.get("/api/summary").path("totalEnrollments").asLong();
+            browser.script("window.stillTheSamePage = true");
+
+            String id = "live-" + UUID.randomUUID();
+            send(enrollment(id, "Refrigeração"), System.currentTimeMillis());
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(browser.find("#newest-rows tr:first-child").getDomAttribute("data-id")).isEqualTo(id);
+                assertThat(browser.text("#kpi-total")).isEqualTo(String.valueOf(before + 1));
+            });
+            assertThat((Boolean) browser.script("return window.stillTheSamePage === true")).isTrue();
+        }
+    }
+
+    @Test
+    void clickingABarFiltersTheOtherChartsTheTableAndTheAddress() {
+        sendSampleHour();
+        try (Browser browser = Browser.desktop("pt-BR")) {
+            browser.open(dashboard.uri("/"));
+            awaitLive(browser);
+            long total = dashboard.get("/api/summary").path("totalEnrollments").asLong();
+            long refrigeration = dashboard.get("/api/summary?course=" + encode("Refrigeração"))
+                    .path("totalEnrollments").asLong();
+
+            clickBar(browser, "course", "Refrigeração");
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(browser.driver().getCurrentUrl()).endsWith("/?course=" + encode("Refrigeração"));
+                assertThat(chartSum(browser, "payment")).isEqualTo(refrigeration);
+                assertThat(chartSum(browser, "shift")).isEqualTo(refrigeration);
+                assertThat(chartLabels(browser, "courseShift")).containsExactly("Refrigeração");
+                assertThat(tableColumn(browser, 2)).isNotEmpty().containsOnly("Refrigeração");
+            });
+            // The chart clicked keeps every course, so another one can be picked.
+            assertThat(chartLabels(browser, "course")).hasSize(5);
+            assertThat(browser.text("#chips .chip-value")).isEqualTo("Refrigeração");
+
+            browser.driver().navigate().refresh();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(browser.text("#chips .chip-value")).isEqualTo("Refrigeração");
+                assertThat(chartSum(browser, "payment")).isEqualTo(refrigeration);
+            });
+
+            browser.find("#chips .chip").click();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(browser.driver().getCurrentUrl()).doesNotContain("course=");
+                assertThat(chartSum(browser, "payment")).isEqualTo(total);
+                assertThat(browser.findAll("#chips .chip")).isEmpty();
+            });
+        }
+    }
+
+    @Test
+    void hostileTextShowsAsTextAndRunsNothing() throws Exception {
+        sendSampleHour();
+        String id = "hostile-" + UUID.randomUUID();
+        send(enrollment(id, HOSTILE), System.currentTimeMillis());
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> coursesTotal(HOSTILE) == 1);
+
+            HttpResponse<String> firstPaint = HTTP.send(HttpRequest.newBuilder(dashboard.uri("/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(firstPaint.body()).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain(HOSTILE);
+
+            try (Browser browser = Browser.desktop("pt-BR")) {
+                browser.open(dashboard.uri("/"));
+                awaitLive(browser);
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        browser.text("#newest-rows tr[data-id='" + id + "'] td:nth-child(2)")).isEqualTo(HOSTILE));
+                assertThat(chartLabels(browser, "course")).contains(HOSTILE);
+                assertNothingRan(browser);
+
+                clickBar(browser, "course", HOSTILE);
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                        () -> assertThat(browser.text("#chips .chip-value")).isEqualTo(HOSTILE));
+                assertNothingRan(browser);
+
+                browser.driver().navigate().refresh();
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                        () -> assertThat(tableColumn(browser, 2)).containsExactly(HOSTILE));
+                assertThat(browser.text("#chips .chip-value")).isEqualTo(HOSTILE);
+                assertNothingRan(browser);
+            }
+        } finally {
+            // A tombstone takes it out of the figures again, so the other tests and screenshots never see it.
+            producer.send(new ProducerRecord<>(Enrollment.TOPIC, id, null)).get();
+            await().atMost(Duration.ofSeconds(10)).until(() -> coursesTotal(HOSTILE) == 0);
+        }
+    }
+
+    @Test
+    void theEnglishSwitchChangesTheLabelsKeepsTheFiltersAndIsRemembered() {
+        sendSampleHour();
+        try (Browser browser = Browser.desktop("pt-BR")) {
+            browser.open(dashboard.uri("/?shift=Noite"));
+            awaitLive(browser);
+            assertThat(browser.text("h1")).isEqualTo("Dashboard de Matrículas");
+            assertThat(browser.text("#title-course")).isEqualTo("Matrículas por Curso");
+            assertThat(browser.text("#status-text")).isEqualTo("Ao vivo");
+
+            browser.find(".lang-switch a[data-lang='en']").click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.text("h1").equals("Enrollments Dashboard"));
+            awaitLive(browser);
+            assertThat(browser.text("#title-course")).isEqualTo("Enrollments by Course");
+            assertThat(browser.text("#status-text")).isEqualTo("Live");
+            assertThat(browser.find("html").getDomAttribute("lang")).isEqualTo("en");
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/?shift=Noite");
+            assertThat(browser.text("#chips .chip-field")).isEqualTo("Shift");
+
+            browser.driver().navigate().refresh();
+            assertThat(browser.text("h1")).isEqualTo("Enrollments Dashboard");
+        }
+        try (Browser englishSpeaker = Browser.desktop("en-US,en")) {
+            englishSpeaker.open(dashboard.uri("/"));
+            assertThat(englishSpeaker.text("h1")).isEqualTo("Enrollments Dashboard");
+        }
+    }
+
+    @Test
+    void theThemeFollowsTheSystemSwitchesAndIsRemembered() {
+        sendSampleHour();
+        try (Browser browser = Browser.desktop("pt-BR")) {
+            browser.open(dashboard.uri("/"));
+            awaitLive(browser);
+            String system = browser.script(
+                    "return matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark'");
+            assertThat(theme(browser)).isEqualTo(system);
+
+            String other = system.equals("light") ? "dark" : "light";
+            browser.find("#theme-toggle").click();
+            assertThat(theme(browser)).isEqualTo(other);
+            assertThat(browser.find("body").getCssValue("background-color"))
+                    .isEqualTo(other.equals("dark") ? "rgba(14, 17, 23, 1)" : "rgba(244, 246, 250, 1)");
+
+            browser.driver().navigate().refresh();
+            awaitLive(browser);
+            assertThat(theme(browser)).isEqualTo(other);
+            settle(browser);
+            browser.screenshot("dashboard-" + other, Integer.MAX_VALUE);
+
+            browser.find("#theme-toggle").click();
+            settle(browser);
+            browser.screenshot("dashboard-" + system, Integer.MAX_VALUE);
+        }
+    }
+
+    @Test
+    void fitsA360PixelPhoneWithoutSidewaysScrolling() {
+        sendSampleHour();
+        try (Browser browser = Browser.phone("pt-BR", 360)) {
+            browser.open(dashboard.uri("/"));
+            awaitLive(browser);
+            assertThat((Long) browser.script("return window.innerWidth")).isEqualTo(360L);
+            assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(360L);
+            assertThat(browser.find("#chart-course").getSize().getWidth()).isBetween(250, 360);
+            browser.script("localStorage.setItem('matriculas-theme', 'dark')");
+            browser.driver().navigate().refresh();
+            awaitLive(browser);
+            settle(browser);
+            browser.screenshot("dashboard-phone", 1400);
+        }
+    }
+
+    @Test
+    void showsKafkaGoingAwayWithSinceWhenAndComesBackLive() {
+        sendSampleHour();
+        try (Browser browser = Browser.desktop("pt-BR")) {
+            browser.open(dashboard.uri("/"));
+            awaitLive(browser);
+
+            kafka.close();
+            await().atMost(Duration.ofSeconds(30)).until(() -> "disconnected".equals(state(browser)));
+            assertThat(browser.text("#banner-disconnected")).startsWith("Kafka desconectado desde ");
+            assertThat(browser.text("#kpi-total")).isNotEqualTo("0");
+
+            kafka.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> "live".equals(state(browser)));
+            assertThat(browser.find("#banner-disconnected").isDisplayed()).isFalse();
+        }
+    }
+
+    @Test
+    void reconnectsByItselfAfterTheConnectionDropsAndCatchesUpOnWhatItMissed() throws Exception {
+        sendSampleHour();
+        try (Browser browser = Browser.desktop("pt-BR")) {
+            browser.open(dashboard.uri("/"));
+            awaitLive(browser);
+
+            dashboard.close();
+            await().atMost(Duration.ofSeconds(20)).until(() -> "reconnecting".equals(state(browser)));
+            assertThat(browser.find("#banner-reconnecting").isDisplayed()).isTrue();
+
+            String id = "while-away-" + UUID.randomUUID();
+            send(enrollment(id, "Edificações"), System.currentTimeMillis());
+            dashboard.start();
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(state(browser)).isEqualTo("live");
+                assertThat(browser.find("#newest-rows tr:first-child").getDomAttribute("data-id")).isEqualTo(id);
+            });
+            assertThat(browser.find("#banner-reconnecting").isDisplayed()).isFalse();
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    /**
+     * Enrollments from the producer's own generator, with record times spread over most of the last hour
+     * (leaving the tests time before the first ones leave the hour), busier at some moments than others, as a
+     * live producer's would be. Sent once, for every test.
+     */
+    static synchronized void sendSampleHour() {
+        if (sampleSent) {
+            return;
+        }
+        EnrollmentGenerator generator = new EnrollmentGenerator(
+                new GeneratorProperties(2024L, LocalDate.of(2024, 2, 1)), Clock.systemUTC());
+        Random random = new Random(2024);
+        long now = System.currentTimeMillis();
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < SAMPLE_SIZE; i++) {
+            double moment;
+            do {
+                moment = random.nextDouble();
+            } while (random.nextDouble() > 0.35 + 0.65 * Math.pow(Math.sin(moment * 2.6 * Math.PI), 2));
+            long timestamp = now - SPREAD.toMillis() + (long) (moment * SPREAD.toMillis());
+            Enrollment enrollment = generator.next();
+            sent.add(producer.send(new ProducerRecord<>(Enrollment.TOPIC, null, timestamp, enrollment.id(),
+                    JSON.writeValueAsString(enrollment))));
+        }
+        for (Future<?> future : sent) {
+            try {
+                future.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not send the sample", e);
+            }
+        }
+        sampleSent = true;
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> dashboard.get("/api/summary").path("totalEnrollments").asLong() >= SAMPLE_SIZE);
+    }
+
+    static Enrollment enrollment(String id, String course) {
+        return new Enrollment(id, course, "Noite", 5, LocalDate.of(2024, 2, 1), 20, "Feminino", "Sim", "Pix",
+                LocalDate.of(2024, 1, 20));
+    }
+
+    static void send(Enrollment enrollment, long timestamp) throws Exception {
+        producer.send(new ProducerRecord<>(Enrollment.TOPIC, null, timestamp, enrollment.id(),
+                JSON.writeValueAsString(enrollment))).get();
+    }
+
+    static long coursesTotal(String course) {
+        return dashboard.get("/api/summary?course=" + encode(course)).path("totalEnrollments").asLong();
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static void awaitLive(Browser browser) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> "live".equals(state(browser)));
+    }
+
+    static String state(Browser browser) {
+        return browser.find("#status").getDomAttribute("data-state");
+    }
+
+    static String theme(Browser browser) {
+        return browser.find("html").getDomAttribute("data-theme");
+    }
+
+    /** Waits for the charts' animations and the rows' highlights to end before a screenshot. */
+    static void settle(Browser browser) {
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(700)).until(() -> browser.script("""
+                return [...document.querySelectorAll('canvas')]
+                        .every(canvas => !Chart.animator.running(Chart.getChart(canvas)))
+                    && document.getAnimations().every(animation => animation.effect.getTiming().iterations === Infinity)
+                """).equals(Boolean.TRUE));
+    }
+
+    static long chartSum(Browser browser, String chart) {
+        Number sum = browser.script("""
+                const chart = Chart.getChart(document.getElementById('chart-' + arguments[0]));
+                return chart.data.datasets.flatMap(dataset => dataset.data).reduce((sum, value) => sum + value, 0);""",
+                chart);
+        return sum.longValue();
+    }
+
+    static List<String> chartLabels(Browser browser, String chart) {
+        return browser.script("return Chart.getChart(document.getElementById('chart-' + arguments[0])).data.labels",
+                chart);
+    }
+
+    static List<String> tableColumn(Browser browser, int column) {
+        return browser.findAll("#newest-rows tr td:nth-child(" + column + ")").stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /** Clicks the bar of {@code label}, as a user would, in the middle of its row. */
+    static void clickBar(Browser browser, String chart, String label) {
+        WebElement canvas = browser.find("#chart-" + chart);
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", canvas);
+        List<Number> point = browser.script("""
+                const chart = Chart.getChart(arguments[0]);
+                const bar = chart.getDatasetMeta(0).data[chart.data.labels.indexOf(arguments[1])];
+                const area = chart.chartArea;
+                return [(area.left + area.right) / 2 - arguments[0].clientWidth / 2,
+                        bar.getProps(['y'], true).y - arguments[0].clientHeight / 2];""", canvas, label);
+        new Actions(browser.driver())
+                .moveToElement(canvas, point.get(0).intValue(), point.get(1).intValue())
+                .click()
+                .perform();
+    }
+
+    static void assertNothingRan(Browser browser) {
+        assertThat(browser.alertShown()).as("an alert opened").isFalse();
+        assertThat(browser.findAll("img")).as("an <img> element was made from the data").isEmpty();
+    }
+}
