@@ -31,9 +31,11 @@ step() {
   echo "=== $name"
   "$@" > >(tee "$out/$name.txt") 2>&1 &
   running=$!
-  wait "$running"
+  # A failing step is reported in the table; the others still run.
+  wait "$running" || failed+=("$name")
   running=""
 }
+failed=()
 
 echo "Building..."
 ./mvnw -q -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
@@ -44,7 +46,7 @@ dashboard_jar=$(ls dashboard-service/target/dashboard-service-*-exec.jar)
 step producer bench/producer.sh 100000 3
 step dashboard bench/dashboard.sh 1000000
 if [[ -x bench/latency.sh ]]; then
-  step latency bench/latency.sh
+  step latency bench/latency.sh 30
 fi
 step live java -Xmx1g -cp "$classpath" dev.matriculas.benchmarks.live.LiveDashboardBenchmark "$dashboard_jar" 100000 1000 30
 
@@ -66,3 +68,7 @@ done
 if [[ ! -f "$out/latency.txt" ]]; then
   printf '| %-10s | %-58s | %22s |\n' latency "produce-to-browser latency, median and p99" "not measured yet"
 fi
+for name in "${failed[@]}"; do
+  printf '| %-10s | %-58s | %22s |\n' "$name" "FAILED: see its output above or in $out/$name.txt" "-"
+done
+[[ ${#failed[@]} -eq 0 ]]
