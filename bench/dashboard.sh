@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # One reactor run builds the modules and writes the benchmarks' classpath (sibling modules as built jars).
-./mvnw -q -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+[[ -n "${BENCH_BUILT:-}" ]] || ./mvnw -q -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 java -Xmx3g -XX:+UseParallelGC -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
   dev.matriculas.benchmarks.dashboard.DashboardBenchmark "${1:-1000000}"

@@ -1,6 +1,7 @@
 package dev.matriculas.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.localkafka.LocalKafka;
@@ -17,6 +19,11 @@ import dev.matriculas.producer.generator.GeneratorProperties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What every benchmark needs: a broker of its own, realistic enrollments, and a way to print a figure. */
 public final class Bench {
@@ -47,6 +54,32 @@ public final class Bench {
             enrollments.add(generator.next());
         }
         return enrollments;
+    }
+
+    /** Fills the enrollments topic with {@code records} generated enrollments, acknowledged when this returns. */
+    public static void fill(LocalKafka kafka, int records) throws Exception {
+        JsonMapper json = JsonMapper.builder().build();
+        EnrollmentGenerator generator = generator();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 262_144))) {
+            List<Future<?>> last = new ArrayList<>();
+            for (int i = 0; i < records; i++) {
+                Enrollment enrollment = generator.next();
+                Future<?> sent = producer.send(new ProducerRecord<>(Enrollment.TOPIC,
+                        enrollment.id().getBytes(StandardCharsets.UTF_8), json.writeValueAsBytes(enrollment)));
+                if (i >= records - 10) {
+                    last.add(sent);
+                }
+            }
+            producer.flush();
+            for (Future<?> sent : last) {
+                sent.get();
+            }
+        }
     }
 
     /** Heap in use after the garbage collector has had its chance, in bytes. */

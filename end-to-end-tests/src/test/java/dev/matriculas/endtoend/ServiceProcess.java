@@ -110,6 +110,34 @@ final class ServiceProcess implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** The HTTP status of a GET, e.g. 200 for a health endpoint that reports DEGRADED. */
+    int status(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Heap in use right after a full collection, in bytes, as {@code jcmd GC.run} then the metrics endpoint see it. */
+    long heapAfterGc() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new IllegalStateException("jcmd GC.run failed for " + name);
+        }
+        return get("/actuator/metrics/jvm.memory.used?tag=area:heap").path("measurements").get(0).path("value").asLong();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     private JsonNode send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(5)).build(),

@@ -2,12 +2,10 @@ package dev.matriculas.benchmarks.dashboard;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.matriculas.benchmarks.Bench;
@@ -23,15 +21,10 @@ import dev.matriculas.producer.generator.EnrollmentGenerator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard's figures of issue 4: replay rate against a bare consumer on the same broker in the same
@@ -110,7 +103,7 @@ public final class DashboardBenchmark {
 
     private static void replay(int records) throws Exception {
         try (LocalKafka kafka = Bench.kafka()) {
-            fill(kafka, records);
+            Bench.fill(kafka, records);
             double bareBefore = bareConsumerRate(kafka, records);
             double dashboard = dashboardRate(kafka, records);
             double bareAfter = bareConsumerRate(kafka, records);
@@ -118,31 +111,6 @@ public final class DashboardBenchmark {
             Bench.print("bare KafkaConsumer, reading only (mean of a run before and after)", rate(bare));
             Bench.print("dashboard: parse, validate, fold into the aggregates", rate(dashboard));
             Bench.print("dashboard / bare", String.format(Locale.ROOT, "%.2f", dashboard / bare));
-        }
-    }
-
-    private static void fill(LocalKafka kafka, int records) throws Exception {
-        JsonMapper json = JsonMapper.builder().build();
-        EnrollmentGenerator generator = Bench.generator();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 262_144))) {
-            List<Future<?>> last = new ArrayList<>();
-            for (int i = 0; i < records; i++) {
-                Enrollment enrollment = generator.next();
-                Future<?> sent = producer.send(new ProducerRecord<>(Enrollment.TOPIC,
-                        enrollment.id().getBytes(java.nio.charset.StandardCharsets.UTF_8), json.writeValueAsBytes(enrollment)));
-                if (i >= records - 10) {
-                    last.add(sent);
-                }
-            }
-            producer.flush();
-            for (Future<?> sent : last) {
-                sent.get();
-            }
         }
     }
 

@@ -1,0 +1,264 @@
+package dev.matriculas.benchmarks.live;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import dev.matriculas.benchmarks.Bench;
+import dev.matriculas.contract.Enrollment;
+import dev.matriculas.localkafka.LocalKafka;
+import dev.matriculas.producer.generator.EnrollmentGenerator;
+import dev.matriculas.producer.generator.GeneratorProperties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dashboard as users run it (its runnable jar, its own JVM) on a topic already holding enrollments:
+ * time from launch to the first answer and to the whole topic shown, then Server-Sent-Events fan-out to
+ * many concurrent clients: the delay from sending a record to each client receiving the summary that
+ * shows it, and the dashboard's memory with and without those clients.
+ *
+ * <p>Arguments: dashboard jar, records on the topic (100000), clients (1000), marker records (30).
+ */
+public final class LiveDashboardBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String HEAP = "-Xmx512m";
+
+    private LiveDashboardBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]);
+        int records = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
+        int markers = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        Process dashboard = null;
+        try (LocalKafka kafka = Bench.kafka()) {
+            Bench.fill(kafka, records);
+            int port = freePort();
+            Path log = Files.createTempFile("bench-dashboard", ".log");
+            long launched = System.nanoTime();
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    HEAP, "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "DASHBOARD_PORT", Integer.toString(port)));
+            dashboard = builder.start();
+            Process started = dashboard;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+            URI base = URI.create("http://localhost:" + port);
+            startUp(started, base, launched, records, log);
+            fanOut(started, base, kafka, clients, markers);
+        } finally {
+            if (dashboard != null) {
+                dashboard.destroy();
+                if (!dashboard.waitFor(30, TimeUnit.SECONDS)) {
+                    dashboard.destroyForcibly();
+                }
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void startUp(Process dashboard, URI base, long launched, int records, Path log) {
+        Bench.header(String.format(Locale.ROOT, "Dashboard start-up (%s, topic holding %,d enrollments)", HEAP, records));
+        waitFor(dashboard, log, () -> summary(base) != null);
+        Bench.print("launch to first /api/summary answer", seconds(System.nanoTime() - launched));
+        waitFor(dashboard, log, () -> {
+            JsonNode summary = summary(base);
+            return summary != null && summary.path("totalEnrollments").asLong() == records;
+        });
+        Bench.print(String.format(Locale.ROOT, "launch to all %,d enrollments shown", records),
+                seconds(System.nanoTime() - launched));
+    }
+
+    private static void fanOut(Process dashboard, URI base, LocalKafka kafka, int clients, int markers) throws Exception {
+        Bench.header(String.format(Locale.ROOT, "Server-Sent-Events fan-out to %,d clients (%d records, one at a time)",
+                clients, markers));
+        long heapAlone = heapAfterGc(dashboard, base);
+        long rssAlone = rss(dashboard);
+        long[][] delays = new long[markers][clients];
+        for (long[] row : delays) {
+            Arrays.fill(row, -1);
+        }
+        Marker marker = new Marker();
+        AtomicInteger open = new AtomicInteger();
+        List<CompletableFuture<HttpResponse<Void>>> streams = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            streams.add(HTTP.sendAsync(HttpRequest.newBuilder(base.resolve("/api/stream")).build(),
+                    HttpResponse.BodyHandlers.fromLineSubscriber(new Client(i, marker, delays, open))));
+        }
+        waitFor(dashboard, null, () -> open.get() == clients);
+        Bench.print("heap after GC, no client", megabytes(heapAlone));
+        Bench.print(String.format(Locale.ROOT, "heap after GC, %,d clients", clients), megabytes(heapAfterGc(dashboard, base)));
+        Bench.print("resident memory (RSS), no client", megabytes(rssAlone));
+        Bench.print(String.format(Locale.ROOT, "resident memory (RSS), %,d clients", clients), megabytes(rss(dashboard)));
+
+        EnrollmentGenerator generator = new EnrollmentGenerator(new GeneratorProperties(7L, LocalDate.of(2024, 2, 1)),
+                Clock.systemUTC());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            for (int m = 0; m < markers; m++) {
+                Enrollment enrollment = generator.next();
+                int index = m;
+                marker.set(enrollment.id(), index);
+                producer.send(new ProducerRecord<>(Enrollment.TOPIC, enrollment.id(), JSON.writeValueAsString(enrollment)));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                while (Arrays.stream(delays[index]).anyMatch(delay -> delay < 0) && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(5_000_000);
+                }
+            }
+        }
+        long[] all = Arrays.stream(delays).flatMapToLong(Arrays::stream).filter(delay -> delay >= 0).sorted().toArray();
+        Bench.print("deliveries (record x client)", String.format(Locale.ROOT, "%,d of %,d", all.length, markers * clients));
+        Bench.print("send-to-client delay, median", millis(percentile(all, 0.50)));
+        Bench.print("send-to-client delay, p99", millis(percentile(all, 0.99)));
+        Bench.print("send-to-client delay, max", millis(all.length == 0 ? 0 : all[all.length - 1]));
+        streams.forEach(stream -> stream.cancel(true));
+    }
+
+    /** The record each client is watching for, and when it was sent. */
+    private static final class Marker {
+        volatile String id;
+        volatile int index = -1;
+        volatile long sentAt;
+
+        void set(String id, int index) {
+            this.sentAt = System.nanoTime();
+            this.id = id;
+            this.index = index;
+        }
+    }
+
+    /** One SSE client: counts itself open at its first event and notes when each marker first shows up. */
+    private static final class Client implements Flow.Subscriber<String> {
+        private final int number;
+        private final Marker marker;
+        private final long[][] delays;
+        private final AtomicInteger open;
+        private boolean counted;
+
+        Client(int number, Marker marker, long[][] delays, AtomicInteger open) {
+            this.number = number;
+            this.marker = marker;
+            this.delays = delays;
+            this.open = open;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            if (!counted && line.startsWith("event:summary")) {
+                counted = true;
+                open.incrementAndGet();
+            }
+            int index = marker.index;
+            if (index >= 0 && line.startsWith("data:") && delays[index][number] < 0 && line.contains(marker.id)) {
+                delays[index][number] = System.nanoTime() - marker.sentAt;
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+    }
+
+    private static JsonNode summary(URI base) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/summary"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long heapAfterGc(Process dashboard, URI base) throws Exception {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(dashboard.pid()), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        jcmd.waitFor(60, TimeUnit.SECONDS);
+        String body = HTTP.send(HttpRequest.newBuilder(base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        return JSON.readTree(body).path("measurements").get(0).path("value").asLong();
+    }
+
+    private static long rss(Process process) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
+    /** Polls every 20 ms for up to 3 minutes; the dashboard dying or the time running out ends the benchmark. */
+    private static void waitFor(Process dashboard, Path log, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!condition.getAsBoolean()) {
+            if (!dashboard.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the dashboard did not get there" + (log == null ? "" : "; see " + log));
+            }
+            LockSupport.parkNanos(20_000_000);
+        }
+    }
+
+    private static long percentile(long[] sorted, double fraction) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.0f ms", nanos / 1e6);
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.0f MB", bytes / 1048576.0);
+    }
+}

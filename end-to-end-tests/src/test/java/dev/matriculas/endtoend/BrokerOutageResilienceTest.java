@@ -1,0 +1,76 @@
+package dev.matriculas.endtoend;
+
+import static dev.matriculas.endtoend.RunningServices.acknowledgedOncePaused;
+import static dev.matriculas.endtoend.RunningServices.health;
+import static dev.matriculas.endtoend.RunningServices.sum;
+import static dev.matriculas.endtoend.RunningServices.total;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.matriculas.localkafka.LocalKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The broker stops for 30 s mid-stream and comes back on the same ports and data, while the producer and
+ * the dashboard run on as separate processes, neither restarted.
+ */
+class BrokerOutageResilienceTest {
+
+    @TempDir
+    static Path kafkaData;
+
+    static LocalKafka kafka;
+    static ServiceProcess producer;
+    static ServiceProcess dashboard;
+
+    @BeforeAll
+    static void startPipeline() {
+        kafka = LocalKafka.onFreePorts(kafkaData).start();
+        producer = ServiceProcess.producer(kafka.bootstrapServers(), Map.of("PRODUCER_RATE_PER_SECOND", "50")).start();
+        dashboard = ServiceProcess.dashboard(kafka.bootstrapServers(), Map.of()).start();
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        RunningServices.closeAll(dashboard, producer, kafka);
+    }
+
+    @Test
+    void everyEnrollmentAcknowledgedAcrossABrokerOutageIsCountedExactlyOnce() {
+        await().atMost(Duration.ofSeconds(90)).until(() -> total(dashboard) >= 100);
+
+        kafka.close();
+        await("producer reports Kafka away").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> health(producer).equals("DEGRADED"));
+        assertThat(producer.status("/actuator/health")).as("DEGRADED still answers 200").isEqualTo(200);
+        // Held down for 30 s: both services stay up and keep answering the whole time.
+        await("outage held").during(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> health(producer).equals("DEGRADED") && dashboard.status("/api/summary") == 200);
+        assertThat(dashboard.get("/api/summary").path("pipeline").path("connected").asBoolean()).isFalse();
+        long sentDuringOutage = producer.get("/api/producer").path("sent").asLong();
+
+        kafka.start();
+        await("producer recovers by itself").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> health(producer).equals("UP")
+                        && producer.get("/api/producer").path("sent").asLong() > sentDuringOutage + 100);
+        await("dashboard recovers by itself").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> health(dashboard).equals("UP")
+                        && dashboard.get("/api/summary").path("pipeline").path("connected").asBoolean());
+
+        long acknowledged = acknowledgedOncePaused(producer);
+        assertThat(producer.get("/api/producer").path("failed").asLong()).isZero();
+        await().atMost(Duration.ofSeconds(120)).until(() -> total(dashboard) == acknowledged);
+        JsonNode summary = dashboard.get("/api/summary");
+        assertThat(sum(summary.path("byCourse"))).isEqualTo(acknowledged);
+        assertThat(summary.path("rejected").path("total").asLong()).isZero();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.matriculas.endtoend;
+
+import static dev.matriculas.endtoend.RunningServices.acknowledgedOncePaused;
+import static dev.matriculas.endtoend.RunningServices.total;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.matriculas.contract.Enrollment;
+import dev.matriculas.localkafka.LocalKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** A service ended at once (kill -9), as a crash would end it, then started again on the same broker. */
+class ServiceRestartResilienceTest {
+
+    /** The summary's figures; the pipeline's counters, the arrival window and the update time move on their own. */
+    private static final List<String> FIGURES = List.of("totalEnrollments", "byCourse", "byPayment", "byShift",
+            "shiftPercent", "bySex", "byFinanciallyResponsible", "ageHistogram", "courseByShift", "byEnrollmentDate",
+            "mostCommon", "overflow", "rejected");
+    private static final Pattern ID = Pattern.compile("\"id_matricula\"\\s*:\\s*\"([^\"]+)\"");
+
+    @TempDir
+    static Path kafkaData;
+
+    static LocalKafka kafka;
+    static ServiceProcess producer;
+    static ServiceProcess dashboard;
+
+    @BeforeAll
+    static void startPipeline() {
+        kafka = LocalKafka.onFreePorts(kafkaData).start();
+        producer = ServiceProcess.producer(kafka.bootstrapServers(), Map.of("PRODUCER_RATE_PER_SECOND", "50")).start();
+        dashboard = ServiceProcess.dashboard(kafka.bootstrapServers(), Map.of()).start();
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        RunningServices.closeAll(dashboard, producer, kafka);
+    }
+
+    @BeforeEach
+    void producing() {
+        producer.post("/api/producer/resume");
+        long sent = producer.get("/api/producer").path("sent").asLong();
+        await().atMost(Duration.ofSeconds(60)).until(() -> producer.get("/api/producer").path("sent").asLong() >= sent + 100);
+    }
+
+    @Test
+    void dashboardKilledAndRestartedShowsTheSameFiguresToTheUnit() throws InterruptedException {
+        long acknowledged = acknowledgedOncePaused(producer);
+        // The topic may also hold records of an earlier producer instance, so it is the reference.
+        int onTopic = recordsById().size();
+        assertThat(onTopic).isGreaterThanOrEqualTo((int) acknowledged);
+        await().atMost(Duration.ofSeconds(60)).until(() -> total(dashboard) == onTopic);
+        Map<String, JsonNode> before = figures(dashboard.get("/api/summary"));
+
+        dashboard.kill();
+        dashboard.start();
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> total(dashboard) == onTopic
+                && !dashboard.get("/api/summary").path("pipeline").path("catchingUp").asBoolean());
+        assertThat(figures(dashboard.get("/api/summary"))).isEqualTo(before);
+    }
+
+    @Test
+    void producerKilledAndRestartedReusesNoId() throws InterruptedException {
+        producer.kill();
+        producer.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> producer.get("/api/producer").path("sent").asLong() >= 100);
+        long acknowledgedAfterRestart = acknowledgedOncePaused(producer);
+
+        Map<String, Integer> recordsById = recordsById();
+        int records = recordsById.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(records).isGreaterThanOrEqualTo((int) acknowledgedAfterRestart + 100);
+        assertThat(recordsById).as("ids seen more than once").allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(60)).until(() -> total(dashboard) == records);
+    }
+
+    private static Map<String, JsonNode> figures(JsonNode summary) {
+        Map<String, JsonNode> figures = new LinkedHashMap<>();
+        FIGURES.forEach(name -> figures.put(name, summary.path(name)));
+        return figures;
+    }
+
+    /** Every record on the topic read with a plain consumer, by the id in its value; keys must agree with it. */
+    private static Map<String, Integer> recordsById() {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Map<String, Integer> recordsById = new LinkedHashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Enrollment.TOPIC).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Set<TopicPartition> unread = new HashSet<>(partitions);
+            await("whole topic read").atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+                    Matcher id = ID.matcher(record.value());
+                    assertThat(id.find()).as("record with an id: %s", record.value()).isTrue();
+                    assertThat(record.key()).isEqualTo(id.group(1));
+                    recordsById.merge(id.group(1), 1, Integer::sum);
+                }
+                unread.removeIf(partition -> consumer.position(partition) >= end.get(partition));
+                return unread.isEmpty();
+            });
+        }
+        return recordsById;
+    }
+}
