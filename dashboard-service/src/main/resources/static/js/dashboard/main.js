@@ -14,6 +14,9 @@ let connection = 'connecting';
 let stream;
 /** Set while the figures on screen are for other filters than the ones chosen: no row highlighting then. */
 let switching = false;
+/** The newest summary not yet drawn, and whether a frame is already asked for to draw it. */
+let waiting = null;
+let frameRequested = false;
 
 const charts = createCharts(select);
 view.wireTableToggles();
@@ -52,15 +55,33 @@ function show(next, highlight) {
     view.renderState(connection, next);
 }
 
-function listen() {
-    stream?.close();
-    stream = follow(query(filters), {
-        onSummary: next => {
+/**
+ * Draws the newest summary at the next frame: summaries that arrive faster than the page can draw (a slow
+ * machine, a busy tab) are skipped rather than queued, and a hidden tab draws nothing until it is shown.
+ */
+function showSoon(next) {
+    waiting = next;
+    if (!frameRequested) {
+        frameRequested = true;
+        requestAnimationFrame(() => {
+            frameRequested = false;
+            if (waiting === null) {
+                return; // the filters changed meanwhile: that summary is no longer wanted
+            }
+            const latest = waiting;
+            waiting = null;
             const fresh = !switching;
             switching = false;
             main.removeAttribute('aria-busy');
-            show(next, fresh);
-        },
+            show(latest, fresh);
+        });
+    }
+}
+
+function listen() {
+    stream?.close();
+    stream = follow(query(filters), {
+        onSummary: showSoon,
         onConnection: state => {
             connection = state;
             view.renderState(connection, summary);
@@ -100,6 +121,7 @@ function change(next, remember = true) {
     updateLanguageLinks();
     view.renderChips(filters, remove);
     switching = true;
+    waiting = null;
     main.setAttribute('aria-busy', 'true');
     listen();
 }

@@ -72,7 +72,10 @@ function renderOverflow(overflow) {
     }
 }
 
-/** The text alternative of each chart: the same figures as a table; rows of filterable charts filter too. */
+/**
+ * The text alternative of each chart: the same figures as a table. In the tables of filterable charts the
+ * values are buttons that filter, so drilling down works from the keyboard too.
+ */
 export function renderAlternatives(rows, fields, onSelect) {
     for (const [id, pairs] of Object.entries(rows)) {
         if (id === 'arrivals') {
@@ -80,47 +83,63 @@ export function renderAlternatives(rows, fields, onSelect) {
             continue;
         }
         const body = document.querySelector(`#alt-${id} tbody`);
-        if (!body) {
-            continue;
-        }
         const field = fields[id];
-        body.replaceChildren(...pairs.map(([label, count]) => {
-            const row = document.createElement('tr');
-            const head = document.createElement('th');
-            head.scope = 'row';
-            if (field) {
-                const button = document.createElement('button');
-                button.type = 'button';
-                button.className = 'link-button';
-                button.textContent = label;
-                button.addEventListener('click', () => onSelect({[field]: label}));
-                head.append(button);
-            } else {
-                head.textContent = label;
-            }
-            const cell = document.createElement('td');
-            cell.textContent = format.integer(count);
-            row.append(head, cell);
-            return row;
-        }));
+        if (field && !('wired' in body.dataset)) {
+            body.dataset.wired = '';
+            body.addEventListener('click', event => {
+                const button = event.target.closest('button');
+                if (button) {
+                    onSelect({[field]: button.value});
+                }
+            });
+        }
+        syncRows(body, pairs.map(([label, count]) => [label, format.integer(count)]), Boolean(field));
     }
 }
 
 export function renderCourseShiftAlternative(matrix) {
-    const body = document.querySelector('#alt-courseShift tbody');
-    body.replaceChildren(...Object.entries(matrix ?? {}).flatMap(([course, shifts]) =>
-        Object.entries(shifts).map(([shift, count]) => {
-            const row = document.createElement('tr');
-            const head = document.createElement('th');
-            head.scope = 'row';
-            head.textContent = course;
-            const shiftCell = document.createElement('td');
-            shiftCell.textContent = shift;
-            const countCell = document.createElement('td');
-            countCell.textContent = format.integer(count);
-            row.append(head, shiftCell, countCell);
-            return row;
-        })));
+    syncRows(document.querySelector('#alt-courseShift tbody'), Object.entries(matrix ?? {}).flatMap(
+        ([course, shifts]) => Object.entries(shifts).map(([shift, count]) => [course, shift, format.integer(count)])));
+}
+
+/** Brings a table body to the given rows of texts, touching only the cells that changed. */
+function syncRows(body, rows, headIsButton = false) {
+    if (!('live' in body.dataset)) {
+        body.dataset.live = '';
+        body.replaceChildren(); // the server's rows, made again in the live form
+    }
+    rows.forEach((texts, index) => {
+        const row = body.rows[index] ?? newRow(body, texts.length, headIsButton);
+        texts.forEach((text, cell) => {
+            const target = cell === 0 && headIsButton ? row.cells[0].firstChild : row.cells[cell];
+            if (target.textContent !== text) {
+                target.textContent = text;
+                if (target.tagName === 'BUTTON') {
+                    target.value = text;
+                }
+            }
+        });
+    });
+    while (body.rows.length > rows.length) {
+        body.deleteRow(-1);
+    }
+}
+
+function newRow(body, cells, headIsButton) {
+    const row = body.insertRow();
+    const head = document.createElement('th');
+    head.scope = 'row';
+    if (headIsButton) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'link-button';
+        head.append(button);
+    }
+    row.append(head);
+    for (let i = 1; i < cells; i++) {
+        row.insertCell();
+    }
+    return row;
 }
 
 function renderArrivalsText({total, peak, peakTime}) {

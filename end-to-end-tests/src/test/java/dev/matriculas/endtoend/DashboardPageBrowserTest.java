@@ -189,6 +189,20 @@ class DashboardPageBrowserTest {
                 assertThat(chartSum(browser, "payment")).isEqualTo(refrigeration);
             });
 
+            // A second click combines with the first; each chart clicked still offers all its values.
+            long refrigerationByPix = dashboard.get("/api/summary?course=" + encode("Refrigeração") + "&payment=Pix")
+                    .path("totalEnrollments").asLong();
+            clickBar(browser, "payment", "Pix");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(browser.driver().getCurrentUrl()).endsWith("/?course=" + encode("Refrigeração") + "&payment=Pix");
+                assertThat(chartSum(browser, "shift")).isEqualTo(refrigerationByPix);
+                assertThat(tableColumn(browser, 9)).isNotEmpty().containsOnly("Pix");
+                assertThat(chartLabels(browser, "course")).hasSize(5);
+                assertThat(chartLabels(browser, "payment")).hasSize(7);
+            });
+            assertThat(browser.findAll("#chips .chip")).hasSize(2);
+            browser.find("#chips .chip[data-field='payment']").click();
+
             browser.find("#chips .chip").click();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(browser.driver().getCurrentUrl()).doesNotContain("course=");

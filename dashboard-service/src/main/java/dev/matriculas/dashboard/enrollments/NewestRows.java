@@ -85,7 +85,8 @@ final class NewestRows {
         }
 
         void offer(int row) {
-            if (size == rows.length && !newer(row, rows[size - 1])) {
+            // A top of no rows keeps none: the figures of a subset were asked without their newest rows.
+            if (rows.length == 0 || size == rows.length && !newer(row, rows[size - 1])) {
                 return;
             }
             int at = size == rows.length ? size - 1 : size++;

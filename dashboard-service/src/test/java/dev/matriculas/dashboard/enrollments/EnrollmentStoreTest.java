@@ -196,6 +196,17 @@ class EnrollmentStoreTest {
     }
 
     @Test
+    void figuresOfASubsetCanBeAskedWithoutItsNewestRows() {
+        put(enrollment("1").course("Edificações").shift("Noite"));
+        put(enrollment("2").course("Edificações").shift("Manhã"));
+
+        Figures figures = store.figures(new Filter("Edificações", "Noite", null, null), 0);
+
+        assertThat(figures.totalEnrollments()).isEqualTo(1);
+        assertThat(figures.newest()).isEmpty();
+    }
+
+    @Test
     void filterOnAnUnknownValueMatchesNothing() {
         put(enrollment("1"));
 

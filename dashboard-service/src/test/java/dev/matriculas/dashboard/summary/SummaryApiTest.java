@@ -97,6 +97,24 @@ class SummaryApiTest {
     }
 
     @Test
+    void eachFilteredFieldAlsoHasItsCountsUnderTheOtherFiltersOnly() throws Exception {
+        kafka.send(enrollment("facet-1").course("Curso Faceta A").shift("Noite").build());
+        kafka.send(enrollment("facet-2").course("Curso Faceta B").shift("Noite").build());
+        kafka.send(enrollment("facet-3").course("Curso Faceta B").shift("Manhã").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> total("Curso Faceta B") == 2);
+
+        JsonNode summary = summary("?course=" + q("Curso Faceta A") + "&shift=Noite");
+
+        assertThat(summary.path("totalEnrollments").asLong()).isEqualTo(1);
+        JsonNode facets = summary.path("facets");
+        assertThat(facets.path("course").path("Curso Faceta A").asInt()).isEqualTo(1);
+        assertThat(facets.path("course").path("Curso Faceta B").asInt()).isEqualTo(1);
+        assertThat(facets.path("shift").path("Noite").asInt()).isEqualTo(1);
+        assertThat(facets.path("shift").has("Manhã")).isFalse();
+        assertThat(facets.has("payment")).isFalse();
+    }
+
+    @Test
     void anOverlongFilterIsABadRequestThatSaysWhy() throws Exception {
         HttpResponse<String> response = get("/api/summary?course=" + "x".repeat(101));
 

@@ -1,0 +1,242 @@
+package dev.matriculas.benchmarks.latency;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.matriculas.benchmarks.Bench;
+import dev.matriculas.contract.Enrollment;
+import dev.matriculas.dashboard.DashboardApplication;
+import dev.matriculas.localkafka.LocalKafka;
+import dev.matriculas.producer.generator.EnrollmentGenerator;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * From a producer's acknowledged send to the browser's DOM showing the record, at 1,000 records a second.
+ * <p>
+ * A real broker, the dashboard, and Debian's headless Chromium on the dashboard page. The load is realistic
+ * enrollments; among them, every 50 ms, a probe: an enrollment of a course of its own. The page is filtered
+ * to that course, so its table lists the probes, each the moment it arrives (a page showing everything would
+ * list only the newest 20 of each update, the luckiest records). A MutationObserver in the page notes when
+ * each probe's row enters the DOM; the producer's callback notes when Kafka acknowledged it. Both clocks are
+ * this machine's wall clock. Usage: {@code LatencyBenchmark [seconds measured (60)] [push interval (200ms)]}:
+ * the push interval is the dashboard's {@code dashboard.push-interval}, the longest a change waits to be sent.
+ */
+public final class LatencyBenchmark {
+
+    private static final int RATE = 1_000;
+    private static final int TICK_MILLIS = 10;
+    private static final int PROBE_EVERY_TICKS = 5;
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final String PROBE_COURSE = "Sonda de latência";
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Notes, in the page, when each probe's row first enters the table (epoch milliseconds). */
+    private static final String OBSERVE = """
+            window.shown = {};
+            new MutationObserver(mutations => {
+                const now = performance.timeOrigin + performance.now();
+                for (const mutation of mutations) {
+                    for (const row of mutation.addedNodes) {
+                        if (row.dataset && !(row.dataset.id in window.shown)) {
+                            window.shown[row.dataset.id] = now;
+                        }
+                    }
+                }
+            }).observe(document.getElementById('newest-rows'), {childList: true});
+            """;
+
+    private LatencyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Duration measured = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 60);
+        String pushInterval = args.length > 1 ? args[1] : "200ms";
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            System.err.println("latency: needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+            System.exit(2);
+        }
+        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+        try (LocalKafka kafka = Bench.kafka();
+             ConfigurableApplicationContext dashboard = new SpringApplicationBuilder(DashboardApplication.class).run(
+                     "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                     "--logging.level.root=warn", "--spring.main.banner-mode=off",
+                     "--dashboard.push-interval=" + pushInterval,
+                     // Both services' application.yml are on this classpath: name the dashboard's.
+                     "--spring.config.location=file:dashboard-service/src/main/resources/application.yml");
+             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                     ProducerConfig.ACKS_CONFIG, "all"))) {
+            int port = ((WebServerApplicationContext) dashboard).getWebServer().getPort();
+            ChromeDriver browser = browser();
+            try {
+                browser.get("http://localhost:" + port + "/?course="
+                        + java.net.URLEncoder.encode(PROBE_COURSE, StandardCharsets.UTF_8).replace("+", "%20"));
+                awaitLive(browser);
+                browser.executeScript(OBSERVE);
+                Map<String, Double> acknowledged = load(producer, measured);
+                report(acknowledged, lastProbesShown(browser, acknowledged), measured, pushInterval);
+            } finally {
+                browser.quit();
+            }
+        }
+        System.exit(0);
+    }
+
+    /**
+     * Sends {@value #RATE} records a second, {@value #TICK_MILLIS} ms at a time, for the warm-up and then the
+     * measured time. Returns the acknowledgement time (epoch ms) of each probe sent after the warm-up.
+     */
+    private static Map<String, Double> load(KafkaProducer<String, String> producer, Duration measured)
+            throws InterruptedException {
+        EnrollmentGenerator generator = Bench.generator();
+        Map<String, Double> acknowledged = new ConcurrentHashMap<>();
+        int perTick = RATE * TICK_MILLIS / 1000;
+        long warmUpTicks = WARM_UP.toMillis() / TICK_MILLIS;
+        long ticks = warmUpTicks + measured.toMillis() / TICK_MILLIS;
+        AtomicInteger tick = new AtomicInteger();
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        pacer.scheduleAtFixedRate(() -> {
+            int current = tick.getAndIncrement();
+            if (current >= ticks) {
+                return;
+            }
+            for (int i = 0; i < perTick; i++) {
+                Enrollment enrollment = generator.next();
+                boolean probe = i == 0 && current % PROBE_EVERY_TICKS == 0;
+                if (probe) {
+                    enrollment = asProbe(enrollment);
+                }
+                boolean counted = probe && current >= warmUpTicks;
+                String id = enrollment.id();
+                producer.send(new ProducerRecord<>(Enrollment.TOPIC, id, JSON.writeValueAsString(enrollment)),
+                        (metadata, error) -> {
+                            if (counted && error == null) {
+                                acknowledged.put(id, epochMillis());
+                            }
+                        });
+            }
+        }, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        while (tick.get() < ticks) {
+            Thread.sleep(100);
+        }
+        pacer.shutdown();
+        producer.flush();
+        return acknowledged;
+    }
+
+    private static Enrollment asProbe(Enrollment e) {
+        return new Enrollment(e.id(), PROBE_COURSE, e.shift(), e.durationSemesters(), e.courseStart(), e.age(),
+                e.sex(), e.financiallyResponsible(), e.payment(), e.enrollmentDate());
+    }
+
+    private static double epochMillis() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1000.0 + now.getNano() / 1_000_000.0;
+    }
+
+    /** What the page noted, once the last probes have had a few updates' time to show. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Number> lastProbesShown(ChromeDriver browser, Map<String, Double> acknowledged)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        Map<String, Number> shown;
+        do {
+            Thread.sleep(200);
+            shown = (Map<String, Number>) browser.executeScript("return window.shown");
+        } while (!shown.keySet().containsAll(acknowledged.keySet()) && System.nanoTime() < deadline);
+        return shown;
+    }
+
+    private static void report(Map<String, Double> acknowledged, Map<String, Number> shown, Duration measured,
+            String pushInterval) {
+        List<Double> latencies = new ArrayList<>();
+        int missing = 0;
+        for (Map.Entry<String, Double> probe : acknowledged.entrySet()) {
+            Number seen = shown.get(probe.getKey());
+            if (seen == null) {
+                missing++;
+            } else {
+                latencies.add(seen.doubleValue() - probe.getValue());
+            }
+        }
+        double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        Bench.header(String.format(Locale.ROOT,
+                "Latency from acknowledged send to the page's DOM, at %,d records/s for %d s, push interval %s",
+                RATE, measured.toSeconds(), pushInterval));
+        Bench.print("probes measured (one every " + TICK_MILLIS * PROBE_EVERY_TICKS + " ms)", String.valueOf(sorted.length));
+        Bench.print("probes never shown", String.valueOf(missing));
+        if (sorted.length > 0) {
+            Bench.print("median", millis(percentile(sorted, 50)));
+            Bench.print("p90", millis(percentile(sorted, 90)));
+            Bench.print("p99", millis(percentile(sorted, 99)));
+            Bench.print("max", millis(sorted[sorted.length - 1]));
+            Bench.print("min", millis(sorted[0]));
+        }
+        System.out.println(Arrays.stream(sorted).anyMatch(latency -> latency < 0)
+                ? "(a negative latency means the clocks disagree: they are the same machine's, so it should not happen)"
+                : "");
+    }
+
+    /** Nearest-rank percentile. */
+    private static double percentile(double[] sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    private static String millis(double value) {
+        return String.format(Locale.ROOT, "%.0f ms", value);
+    }
+
+    private static void awaitLive(ChromeDriver browser) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!"live".equals(browser.executeScript("return document.getElementById('status').dataset.state"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the page did not go live within 30 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Debian's Chromium through its own chromedriver, as the browser tests run it: nothing downloaded. */
+    private static ChromeDriver browser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1440,1000",
+                "--user-data-dir=" + Files.createTempDirectory("latency-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+}
