@@ -7,15 +7,11 @@ import static dev.matriculas.endtoend.RunningServices.total;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import dev.matriculas.localkafka.LocalKafka;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,27 +20,14 @@ import tools.jackson.databind.JsonNode;
  */
 class BrokerOutageResilienceTest {
 
-    @TempDir
-    static Path kafkaData;
-
-    static LocalKafka kafka;
-    static ServiceProcess producer;
-    static ServiceProcess dashboard;
-
-    @BeforeAll
-    static void startPipeline() {
-        kafka = LocalKafka.onFreePorts(kafkaData).start();
-        producer = ServiceProcess.producer(kafka.bootstrapServers(), Map.of("PRODUCER_RATE_PER_SECOND", "50")).start();
-        dashboard = ServiceProcess.dashboard(kafka.bootstrapServers(), Map.of()).start();
-    }
-
-    @AfterAll
-    static void stopPipeline() {
-        RunningServices.closeAll(dashboard, producer, kafka);
-    }
+    @RegisterExtension
+    static final RunningPipeline pipeline = RunningPipeline.producingPerSecond(50);
 
     @Test
     void everyEnrollmentAcknowledgedAcrossABrokerOutageIsCountedExactlyOnce() {
+        LocalKafka kafka = pipeline.kafka();
+        ServiceProcess producer = pipeline.producer();
+        ServiceProcess dashboard = pipeline.dashboard();
         await().atMost(Duration.ofSeconds(90)).until(() -> total(dashboard) >= 100);
 
         kafka.close();

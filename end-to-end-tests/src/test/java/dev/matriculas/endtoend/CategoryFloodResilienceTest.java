@@ -5,7 +5,6 @@ import static dev.matriculas.endtoend.RunningServices.total;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -16,38 +15,24 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Every record names a course never seen before: the dashboard keeps its category maps bounded and answers. */
 class CategoryFloodResilienceTest {
 
+    @RegisterExtension
+    static final RunningPipeline pipeline = RunningPipeline.dashboardAlone();
+
     private static final int RECORDS = 50_000;
     private static final int COURSE_CAP = 64;
     private static final String OTHER = "(outros)";
 
-    @TempDir
-    static Path kafkaData;
-
-    static LocalKafka kafka;
-    static ServiceProcess dashboard;
-
-    @BeforeAll
-    static void startPipeline() {
-        kafka = LocalKafka.onFreePorts(kafkaData).start();
-        dashboard = ServiceProcess.dashboard(kafka.bootstrapServers(), Map.of()).start();
-    }
-
-    @AfterAll
-    static void stopPipeline() {
-        RunningServices.closeAll(dashboard, kafka);
-    }
-
     @Test
     void aFloodOfNewCourseNamesIsFoldedIntoOtherAndCountedExactly() throws Exception {
+        LocalKafka kafka = pipeline.kafka();
+        ServiceProcess dashboard = pipeline.dashboard();
         long heapBefore = dashboard.heapAfterGc();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),

@@ -43,17 +43,4 @@ final class RunningServices {
         }
         return total;
     }
-
-    /** Closes each in turn, going on past any failure so nothing is left running. */
-    static void closeAll(AutoCloseable... closeables) {
-        for (AutoCloseable closeable : closeables) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception ignored) {
-                // keep stopping the others
-            }
-        }
-    }
 }

@@ -5,7 +5,6 @@ import static dev.matriculas.endtoend.RunningServices.total;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,21 +15,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.matriculas.contract.Enrollment;
-import dev.matriculas.localkafka.LocalKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** A service ended at once (kill -9), as a crash would end it, then started again on the same broker. */
 class ServiceRestartResilienceTest {
+
+    @RegisterExtension
+    static final RunningPipeline pipeline = RunningPipeline.producingPerSecond(50);
 
     /** The summary's figures; the pipeline's counters, the arrival window and the update time move on their own. */
     private static final List<String> FIGURES = List.of("totalEnrollments", "byCourse", "byPayment", "byShift",
@@ -38,27 +37,9 @@ class ServiceRestartResilienceTest {
             "mostCommon", "overflow", "rejected");
     private static final Pattern ID = Pattern.compile("\"id_matricula\"\\s*:\\s*\"([^\"]+)\"");
 
-    @TempDir
-    static Path kafkaData;
-
-    static LocalKafka kafka;
-    static ServiceProcess producer;
-    static ServiceProcess dashboard;
-
-    @BeforeAll
-    static void startPipeline() {
-        kafka = LocalKafka.onFreePorts(kafkaData).start();
-        producer = ServiceProcess.producer(kafka.bootstrapServers(), Map.of("PRODUCER_RATE_PER_SECOND", "50")).start();
-        dashboard = ServiceProcess.dashboard(kafka.bootstrapServers(), Map.of()).start();
-    }
-
-    @AfterAll
-    static void stopPipeline() {
-        RunningServices.closeAll(dashboard, producer, kafka);
-    }
-
     @BeforeEach
     void producing() {
+        ServiceProcess producer = pipeline.producer();
         producer.post("/api/producer/resume");
         long sent = producer.get("/api/producer").path("sent").asLong();
         await().atMost(Duration.ofSeconds(60)).until(() -> producer.get("/api/producer").path("sent").asLong() >= sent + 100);
@@ -66,6 +47,8 @@ class ServiceRestartResilienceTest {
 
     @Test
     void dashboardKilledAndRestartedShowsTheSameFiguresToTheUnit() throws InterruptedException {
+        ServiceProcess producer = pipeline.producer();
+        ServiceProcess dashboard = pipeline.dashboard();
         long acknowledged = acknowledgedOncePaused(producer);
         // The topic may also hold records of an earlier producer instance, so it is the reference.
         int onTopic = recordsById().size();
@@ -83,6 +66,8 @@ class ServiceRestartResilienceTest {
 
     @Test
     void producerKilledAndRestartedReusesNoId() throws InterruptedException {
+        ServiceProcess producer = pipeline.producer();
+        ServiceProcess dashboard = pipeline.dashboard();
         producer.kill();
         producer.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> producer.get("/api/producer").path("sent").asLong() >= 100);
@@ -103,7 +88,7 @@ class ServiceRestartResilienceTest {
 
     /** Every record on the topic read with a plain consumer, by the id in its value; keys must agree with it. */
     private static Map<String, Integer> recordsById() {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafka().bootstrapServers(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         Map<String, Integer> recordsById = new LinkedHashMap<>();

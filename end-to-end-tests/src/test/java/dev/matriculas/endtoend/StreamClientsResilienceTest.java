@@ -9,26 +9,23 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.matriculas.localkafka.LocalKafka;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Crowds of live-stream clients come and vanish without a goodbye (a TCP reset), round after round, while
@@ -36,34 +33,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StreamClientsResilienceTest {
 
+    @RegisterExtension
+    static final RunningPipeline pipeline = RunningPipeline.producingPerSecond(20);
+
     private static final int CLIENTS = 1_000;
     private static final int ROUNDS = 3;
     private static final String OPEN_STREAMS = "dashboard.stream.clients";
 
-    @TempDir
-    static Path kafkaData;
-
-    static LocalKafka kafka;
-    static ServiceProcess producer;
-    static ServiceProcess dashboard;
-    static ExecutorService connectors;
-
-    @BeforeAll
-    static void startPipeline() {
-        kafka = LocalKafka.onFreePorts(kafkaData).start();
-        producer = ServiceProcess.producer(kafka.bootstrapServers(), Map.of("PRODUCER_RATE_PER_SECOND", "20")).start();
-        dashboard = ServiceProcess.dashboard(kafka.bootstrapServers(), Map.of()).start();
-        connectors = Executors.newFixedThreadPool(32);
-    }
-
-    @AfterAll
-    static void stopPipeline() {
-        connectors.shutdownNow();
-        RunningServices.closeAll(dashboard, producer, kafka);
-    }
+    private final ExecutorService connectors = Executors.newFixedThreadPool(32);
 
     @Test
     void streamsDroppedAbruptlyAreReleasedAndTheLiveClientKeepsGettingUpdates() throws Exception {
+        ServiceProcess dashboard = pipeline.dashboard();
         AtomicLong liveEvents = new AtomicLong();
         CompletableFuture<HttpResponse<Void>> live = HttpClient.newHttpClient().sendAsync(
                 HttpRequest.newBuilder(dashboard.uri("/api/stream")).build(),
@@ -96,6 +77,11 @@ class StreamClientsResilienceTest {
         live.cancel(true);
     }
 
+    @AfterEach
+    void stopConnecting() {
+        connectors.shutdownNow();
+    }
+
     /** Opens streams the way a browser does and waits for the first summary on each. */
     private List<Socket> connect(int count) throws Exception {
         List<Future<Socket>> opening = new ArrayList<>();
@@ -111,7 +97,8 @@ class StreamClientsResilienceTest {
 
     private Socket openStream() {
         try {
-            Socket socket = new Socket(dashboard.uri("/").getHost(), dashboard.uri("/").getPort());
+            URI dashboard = pipeline.dashboard().uri("/");
+            Socket socket = new Socket(dashboard.getHost(), dashboard.getPort());
             socket.setSoTimeout(60_000);
             socket.getOutputStream().write(("GET /api/stream HTTP/1.1\r\nHost: localhost\r\n"
                     + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
