@@ -20,21 +20,28 @@ final class RunningPipeline implements BeforeAllCallback, AfterAllCallback {
 
     /** Producer rate, or 0 for a dashboard alone (records are then produced by the test). */
     private final int producerRate;
+    private final Map<String, String> dashboardEnvironment;
     private Path kafkaData;
     private LocalKafka kafka;
     private ServiceProcess producer;
     private ServiceProcess dashboard;
 
-    private RunningPipeline(int producerRate) {
+    private RunningPipeline(int producerRate, Map<String, String> dashboardEnvironment) {
         this.producerRate = producerRate;
+        this.dashboardEnvironment = dashboardEnvironment;
     }
 
     static RunningPipeline producingPerSecond(int rate) {
-        return new RunningPipeline(rate);
+        return new RunningPipeline(rate, Map.of());
     }
 
     static RunningPipeline dashboardAlone() {
-        return new RunningPipeline(0);
+        return new RunningPipeline(0, Map.of());
+    }
+
+    /** The same, with these settings for the dashboard. */
+    RunningPipeline withDashboard(Map<String, String> environment) {
+        return new RunningPipeline(producerRate, environment);
     }
 
     @Override
@@ -45,7 +52,7 @@ final class RunningPipeline implements BeforeAllCallback, AfterAllCallback {
             producer = ServiceProcess.producer(kafka.bootstrapServers(),
                     Map.of("PRODUCER_RATE_PER_SECOND", Integer.toString(producerRate))).start();
         }
-        dashboard = ServiceProcess.dashboard(kafka.bootstrapServers(), Map.of()).start();
+        dashboard = ServiceProcess.dashboard(kafka.bootstrapServers(), dashboardEnvironment).start();
     }
 
     @Override

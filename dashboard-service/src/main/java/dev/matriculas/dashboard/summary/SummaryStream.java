@@ -6,6 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.enrollments.EnrollmentStore;
@@ -13,9 +18,11 @@ import dev.matriculas.dashboard.enrollments.Filter;
 import dev.matriculas.dashboard.pipeline.PipelineStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,16 +31,22 @@ import tools.jackson.databind.json.JsonMapper;
  * Live summaries over Server-Sent Events. A client gets one at once, then at most one per push interval
  * and only after a change, so a burst of records is coalesced into a few events; each summary is built and
  * serialised once per distinct filter, whatever the number of clients. Quiet streams get a heartbeat.
+ * Writes happen off the scheduler, one at a time per client: a client that stops reading blocks only its own
+ * write (until the container's write timeout drops it) and misses updates meanwhile, never the others'.
  */
 @Component
-public class SummaryStream {
+public class SummaryStream implements DisposableBean {
 
     static final String EVENT = "summary";
+    private static final int MAX_WRITERS = 256;
 
     private final SummaryService summaries;
     private final EnrollmentStore store;
     private final JsonMapper json;
     private final List<Client> clients = new CopyOnWriteArrayList<>();
+    /** Threads made as needed, so clients stuck in a write (each holds one at most) do not hold up the rest. */
+    private final ThreadPoolExecutor writers = new ThreadPoolExecutor(0, MAX_WRITERS, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), writerThreads());
 
     SummaryStream(SummaryService summaries, EnrollmentStore store, JsonMapper json, DashboardProperties properties,
             TaskScheduler scheduler, MeterRegistry registry) {
@@ -74,6 +87,17 @@ public class SummaryStream {
         }
     }
 
+    @Override
+    public void destroy() {
+        writers.shutdownNow();
+    }
+
+    private static CustomizableThreadFactory writerThreads() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("summary-stream-");
+        threads.setDaemon(true);
+        return threads;
+    }
+
     private void push() {
         long version = store.version();
         PipelineStatus pipeline = summaries.pipeline();
@@ -85,13 +109,13 @@ public class SummaryStream {
         }
         stale.forEach((filter, group) -> {
             String summary = serialise(summaries.summary(filter, pipeline));
-            group.forEach(client -> client.send(summary, version, pipeline));
+            group.forEach(client -> client.write(() -> client.send(summary, version, pipeline)));
         });
     }
 
     private void heartbeat() {
         for (Client client : clients) {
-            client.ping();
+            client.write(client::ping);
         }
     }
 
@@ -104,10 +128,31 @@ public class SummaryStream {
         final Filter filter;
         volatile long version = -1;
         volatile PipelineStatus pipeline;
+        private final AtomicBoolean writing = new AtomicBoolean();
 
         Client(SseEmitter emitter, Filter filter) {
             this.emitter = emitter;
             this.filter = filter;
+        }
+
+        /**
+         * Skipped while the previous write to this client is under way, or when every writer is busy: the
+         * client gets a fresh summary at a later push.
+         */
+        void write(Runnable send) {
+            if (writing.compareAndSet(false, true)) {
+                try {
+                    writers.execute(() -> {
+                        try {
+                            send.run();
+                        } finally {
+                            writing.set(false);
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    writing.set(false);
+                }
+            }
         }
 
         void send(String summary, long version, PipelineStatus pipeline) {
