@@ -49,7 +49,7 @@ needs_build() {
 }
 if needs_build; then
   echo "Building (first run, or sources changed)..."
-  ./mvnw -q -DskipTests install || fail "the build failed; see the messages above."
+  ./mvnw -q -DskipTests package || fail "the build failed; see the messages above."
 fi
 
 if [ "$WIPE" = 1 ]; then
