@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -105,8 +106,17 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** The element's text; read again if the page re-rendered it between finding and reading (live updates do). */
     String text(String css) {
-        return find(css).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return find(css).getText();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
