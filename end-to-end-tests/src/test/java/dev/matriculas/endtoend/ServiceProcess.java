@@ -134,10 +134,6 @@ final class ServiceProcess implements AutoCloseable {
         return get("/actuator/metrics/jvm.memory.used?tag=area:heap").path("measurements").get(0).path("value").asLong();
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     private JsonNode send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(5)).build(),
