@@ -17,6 +17,8 @@ import dev.matriculas.dashboard.enrollments.EnrollmentStore;
 import dev.matriculas.dashboard.enrollments.Filter;
 import dev.matriculas.dashboard.pipeline.PipelineStatus;
 import io.micrometer.core.instrument.Gauge;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.ContextClosedEvent;
@@ -38,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class SummaryStream implements DisposableBean {
 
     static final String EVENT = "summary";
+    private static final Logger log = LoggerFactory.getLogger(SummaryStream.class);
     private static final int MAX_WRITERS = 256;
 
     private final SummaryService summaries;
@@ -99,6 +102,15 @@ public class SummaryStream implements DisposableBean {
     }
 
     private void push() {
+        // An exception escaping a scheduled task cancels it for good: every page would stop updating.
+        try {
+            pushChanges();
+        } catch (RuntimeException e) {
+            log.error("Could not push live summaries; trying again at the next push", e);
+        }
+    }
+
+    private void pushChanges() {
         long version = store.version();
         PipelineStatus pipeline = summaries.pipeline();
         Map<Filter, List<Client>> stale = new HashMap<>();
