@@ -12,8 +12,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * How far the dashboard is behind the end of the topic, per partition, and how fast it reads. The lag is
- * read from the consumer's own fetch positions (no extra request to Kafka), at most twice a second.
+ * How far the dashboard is behind the end of the topic, per partition. The lag is read from the consumer's own
+ * fetch positions (no extra request to Kafka): after every batch until every partition's lag is known, so that
+ * progress shows even when the backlog is read in under a second, then at most twice a second.
  */
 @Component
 public class ConsumerProgress {
@@ -24,12 +25,13 @@ public class ConsumerProgress {
     private volatile Map<Integer, Long> lag = Map.of();
     private volatile long lastRefresh;
     private volatile boolean lagKnown;
+    private volatile long backlogAtStart = -1;
 
     /** Called on the consumer thread after each batch. */
     public void consumed(Consumer<?, ?> consumer, int records) {
         consumed.addAndGet(records);
         long now = System.nanoTime();
-        if (now - lastRefresh > REFRESH_NANOS) {
+        if (!lagKnown || now - lastRefresh > REFRESH_NANOS) {
             refresh(consumer, now);
         }
     }
@@ -57,6 +59,9 @@ public class ConsumerProgress {
         }
         lag = Map.copyOf(current);
         lagKnown = known && !current.isEmpty();
+        if (lagKnown && backlogAtStart < 0) {
+            backlogAtStart = consumed.get() + lag();
+        }
     }
 
     public long consumed() {
@@ -73,5 +78,10 @@ public class ConsumerProgress {
 
     public boolean lagKnown() {
         return lagKnown;
+    }
+
+    /** Records read plus records left when the lag was first known; -1 before. */
+    public long backlogAtStart() {
+        return backlogAtStart;
     }
 }

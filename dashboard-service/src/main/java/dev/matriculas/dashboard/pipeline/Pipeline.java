@@ -15,7 +15,6 @@ public class Pipeline {
     private volatile double recordsPerSecond;
     private long lastConsumed;
     private long lastTick = System.nanoTime();
-    private volatile long backlogAtStart = -1;
 
     Pipeline(KafkaConnection connection, ConsumerProgress progress) {
         this.connection = connection;
@@ -31,9 +30,6 @@ public class Pipeline {
         recordsPerSecond = recordsPerSecond == 0 ? rate : 0.5 * recordsPerSecond + 0.5 * rate;
         lastConsumed = consumed;
         lastTick = now;
-        if (backlogAtStart < 0 && progress.lagKnown()) {
-            backlogAtStart = consumed + progress.lag();
-        }
     }
 
     public PipelineStatus status() {
@@ -41,7 +37,7 @@ public class Pipeline {
         long lag = progress.lag();
         long consumed = progress.consumed();
         boolean catchingUp = !lagKnown || lag > LIVE_LAG;
-        long backlog = backlogAtStart;
+        long backlog = progress.backlogAtStart();
         double percentDone = !catchingUp ? 100.0
                 : backlog <= 0 ? 0.0 : Math.min(100.0, Math.floor(consumed * 1000.0 / Math.max(backlog, consumed + lag)) / 10.0);
         return new PipelineStatus(connection.connected(), connection.disconnectedSince(), catchingUp, lag,
