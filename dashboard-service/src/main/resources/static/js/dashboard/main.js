@@ -12,20 +12,8 @@ let filters = filtersFrom(new URL(location.href));
 let summary = JSON.parse(main.dataset.summary);
 let connection = 'connecting';
 let stream;
-/** Set while the figures on screen are for other filters than the ones chosen: no row highlighting then. */
-let switching = false;
-/** The newest summary not yet drawn, and whether a frame is already asked for to draw it. */
-let waiting = null;
-let frameRequested = false;
 
 const charts = createCharts(select);
-view.wireTableToggles();
-document.getElementById('clear-filters').addEventListener('click', () => change({}));
-window.addEventListener('popstate', () => change(filtersFrom(new URL(location.href)), false));
-
-forgetLanguageParameter();
-show(summary, false);
-listen();
 
 function filtersFrom(url) {
     const chosen = {};
@@ -45,43 +33,71 @@ function query(chosen) {
 }
 
 function show(next, highlight) {
+    showText(next, highlight);
+    showCharts(next);
+}
+
+/** Numbers, table and states: cheap, and what a glance looks for first. */
+function showText(next, highlight) {
     summary = next;
-    const rows = charts.update(next, filters);
     view.renderFigures(next);
-    view.renderAlternatives(rows, charts.fields, select);
-    view.renderCourseShiftAlternative(next.courseByShift);
     view.renderNewest(next.newest, highlight);
     view.renderChips(filters, remove);
     view.renderState(connection, next);
 }
 
-/**
- * Draws the newest summary at the next frame: summaries that arrive faster than the page can draw (a slow
- * machine, a busy tab) are skipped rather than queued, and a hidden tab draws nothing until it is shown.
- */
-function showSoon(next) {
-    waiting = next;
-    if (!frameRequested) {
-        frameRequested = true;
-        requestAnimationFrame(() => {
-            frameRequested = false;
-            if (waiting === null) {
-                return; // the filters changed meanwhile: that summary is no longer wanted
-            }
-            const latest = waiting;
-            waiting = null;
-            const fresh = !switching;
-            switching = false;
-            main.removeAttribute('aria-busy');
-            show(latest, fresh);
-        });
-    }
+function showCharts(next) {
+    const rows = charts.update(next, filters);
+    view.renderAlternatives(rows, charts.fields, select);
+    view.renderCourseShiftAlternative(next.courseByShift);
 }
+
+/** Whether a summary is for the filters now chosen (one still on its way may be for the earlier ones). */
+function current(candidate) {
+    return FIELDS.every(field => (candidate.filter?.[field] ?? null) === (filters[field] ?? null));
+}
+
+/**
+ * Calls {@code draw} at the next frame with the newest value given meanwhile: summaries that arrive faster
+ * than the page can draw (a slow machine, a busy tab) are skipped rather than queued, and a hidden tab draws
+ * nothing until it is shown again.
+ */
+function perFrame(draw) {
+    let latest;
+    let requested = false;
+    return next => {
+        latest = next;
+        if (!requested) {
+            requested = true;
+            requestAnimationFrame(() => {
+                requested = false;
+                draw(latest);
+            });
+        }
+    };
+}
+
+// A live summary shows in two frames: the text at once, the charts (the costly part) at the next one.
+const drawCharts = perFrame(next => {
+    if (current(next)) {
+        showCharts(next);
+    }
+});
+const drawText = perFrame(next => {
+    if (!current(next)) {
+        return;
+    }
+    // Rows are news only when the table already showed these filters.
+    const highlight = current(summary);
+    main.removeAttribute('aria-busy');
+    showText(next, highlight);
+    drawCharts(next);
+});
 
 function listen() {
     stream?.close();
     stream = follow(query(filters), {
-        onSummary: showSoon,
+        onSummary: drawText,
         onConnection: state => {
             connection = state;
             view.renderState(connection, summary);
@@ -120,8 +136,6 @@ function change(next, remember = true) {
     }
     updateLanguageLinks();
     view.renderChips(filters, remove);
-    switching = true;
-    waiting = null;
     main.setAttribute('aria-busy', 'true');
     listen();
 }
@@ -144,3 +158,10 @@ function updateLanguageLinks() {
         link.href = url.pathname + url.search;
     }
 }
+
+view.wireTableToggles();
+document.getElementById('clear-filters').addEventListener('click', () => change({}));
+window.addEventListener('popstate', () => change(filtersFrom(new URL(location.href)), false));
+forgetLanguageParameter();
+show(summary, false);
+listen();

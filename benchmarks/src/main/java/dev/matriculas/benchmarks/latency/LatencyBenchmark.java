@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * enrollments; among them, every 50 ms, a probe: an enrollment of a course of its own. The page is filtered
  * to that course, so its table lists the probes, each the moment it arrives (a page showing everything would
  * list only the newest 20 of each update, the luckiest records). A MutationObserver in the page notes when
- * each probe's row enters the DOM; the producer's callback notes when Kafka acknowledged it. Both clocks are
- * this machine's wall clock. Usage: {@code LatencyBenchmark [seconds measured (60)] [push interval (200ms)]}:
+ * each probe's row enters the DOM, a wrapper around the page's EventSource when the first summary listing it
+ * arrived, and the producer's callback when Kafka acknowledged it: the time splits into the server's part
+ * (consumer, push interval, summary) and the browser's (drawing). All clocks are this machine's wall clock. Usage: {@code LatencyBenchmark [seconds measured (60)] [push interval (200ms)]}:
  * the push interval is the dashboard's {@code dashboard.push-interval}, the longest a change waits to be sent.
  */
 public final class LatencyBenchmark {
@@ -55,6 +55,23 @@ public final class LatencyBenchmark {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Notes, before the page's own scripts run, when a summary first lists each enrollment (epoch ms). */
+    private static final String NOTE_ARRIVALS = """
+            window.arrived = {};
+            const PageEventSource = window.EventSource;
+            window.EventSource = class extends PageEventSource {
+                constructor(url) {
+                    super(url);
+                    this.addEventListener('summary', event => {
+                        const now = performance.timeOrigin + performance.now();
+                        for (const enrollment of JSON.parse(event.data).newest) {
+                            window.arrived[enrollment.id_matricula] ??= now;
+                        }
+                    });
+                }
+            };
+            """;
 
     /** Notes, in the page, when each probe's row first enters the table (epoch milliseconds). */
     private static final String OBSERVE = """
@@ -97,12 +114,16 @@ public final class LatencyBenchmark {
             int port = ((WebServerApplicationContext) dashboard).getWebServer().getPort();
             ChromeDriver browser = browser();
             try {
+                browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", NOTE_ARRIVALS));
                 browser.get("http://localhost:" + port + "/?course="
                         + java.net.URLEncoder.encode(PROBE_COURSE, StandardCharsets.UTF_8).replace("+", "%20"));
                 awaitLive(browser);
                 browser.executeScript(OBSERVE);
                 Map<String, Double> acknowledged = load(producer, measured);
-                report(acknowledged, lastProbesShown(browser, acknowledged), measured, pushInterval);
+                Map<String, Number> shown = lastProbesShown(browser, acknowledged);
+                @SuppressWarnings("unchecked")
+                Map<String, Number> arrived = (Map<String, Number>) browser.executeScript("return window.arrived");
+                report(acknowledged, arrived, shown, measured, pushInterval);
             } finally {
                 browser.quit();
             }
@@ -175,34 +196,37 @@ public final class LatencyBenchmark {
         return shown;
     }
 
-    private static void report(Map<String, Double> acknowledged, Map<String, Number> shown, Duration measured,
-            String pushInterval) {
-        List<Double> latencies = new ArrayList<>();
-        int missing = 0;
+    private static void report(Map<String, Double> acknowledged, Map<String, Number> arrived,
+            Map<String, Number> shown, Duration measured, String pushInterval) {
+        List<Double> total = new ArrayList<>();
+        List<Double> server = new ArrayList<>();
+        List<Double> browser = new ArrayList<>();
         for (Map.Entry<String, Double> probe : acknowledged.entrySet()) {
             Number seen = shown.get(probe.getKey());
-            if (seen == null) {
-                missing++;
-            } else {
-                latencies.add(seen.doubleValue() - probe.getValue());
+            Number received = arrived.get(probe.getKey());
+            if (seen != null && received != null) {
+                total.add(seen.doubleValue() - probe.getValue());
+                server.add(received.doubleValue() - probe.getValue());
+                browser.add(seen.doubleValue() - received.doubleValue());
             }
         }
-        double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         Bench.header(String.format(Locale.ROOT,
                 "Latency from acknowledged send to the page's DOM, at %,d records/s for %d s, push interval %s",
                 RATE, measured.toSeconds(), pushInterval));
-        Bench.print("probes measured (one every " + TICK_MILLIS * PROBE_EVERY_TICKS + " ms)", String.valueOf(sorted.length));
-        Bench.print("probes never shown", String.valueOf(missing));
-        if (sorted.length > 0) {
-            Bench.print("median", millis(percentile(sorted, 50)));
-            Bench.print("p90", millis(percentile(sorted, 90)));
-            Bench.print("p99", millis(percentile(sorted, 99)));
-            Bench.print("max", millis(sorted[sorted.length - 1]));
-            Bench.print("min", millis(sorted[0]));
+        Bench.print("probes measured (one every " + TICK_MILLIS * PROBE_EVERY_TICKS + " ms)", String.valueOf(total.size()));
+        Bench.print("probes never shown", String.valueOf(acknowledged.size() - total.size()));
+        Bench.print("latency (median / p90 / p99)", "");
+        if (!total.isEmpty()) {
+            print("acknowledged -> row in the DOM", total);
+            print("  server: acknowledged -> summary at the page", server);
+            print("  browser: summary at the page -> row in the DOM", browser);
         }
-        System.out.println(Arrays.stream(sorted).anyMatch(latency -> latency < 0)
-                ? "(a negative latency means the clocks disagree: they are the same machine's, so it should not happen)"
-                : "");
+    }
+
+    private static void print(String what, List<Double> latencies) {
+        double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        Bench.print(what, String.format(Locale.ROOT, "%s / %s / %s",
+                millis(percentile(sorted, 50)), millis(percentile(sorted, 90)), millis(percentile(sorted, 99))));
     }
 
     /** Nearest-rank percentile. */
