@@ -42,7 +42,6 @@ function showText(next, highlight) {
     summary = next;
     view.renderFigures(next);
     view.renderNewest(next.newest, highlight);
-    view.renderChips(filters, remove);
     view.renderState(connection, next);
 }
 
@@ -163,5 +162,7 @@ view.wireTableToggles();
 document.getElementById('clear-filters').addEventListener('click', () => change({}));
 window.addEventListener('popstate', () => change(filtersFrom(new URL(location.href)), false));
 forgetLanguageParameter();
+// Chips change with the filters only, never under a user about to click one.
+view.renderChips(filters, remove);
 show(summary, false);
 listen();
