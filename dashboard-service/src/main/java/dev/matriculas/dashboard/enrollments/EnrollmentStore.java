@@ -208,6 +208,9 @@ public class EnrollmentStore {
         while (last >= first && byAge[last] == 0) {
             last--;
         }
+        if (first > last) {
+            return result;
+        }
         for (int from = first - first % 5; from <= last; from += 5) {
             int count = 0;
             for (int age = from; age < from + 5 && age < byAge.length; age++) {

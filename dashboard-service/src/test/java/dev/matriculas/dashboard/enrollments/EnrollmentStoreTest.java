@@ -296,6 +296,7 @@ class EnrollmentStoreTest {
         assertThat(figures.totalEnrollments()).isZero();
         assertThat(figures.updatedAt()).isNull();
         assertThat(figures.byCourse()).isEmpty();
+        assertThat(figures.ageHistogram()).isEmpty();
         assertThat(figures.mostCommon().course()).isNull();
     }
 
