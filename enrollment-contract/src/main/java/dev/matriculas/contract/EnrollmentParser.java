@@ -1,6 +1,9 @@
 package dev.matriculas.contract;
 
 import java.math.BigDecimal;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -9,8 +12,8 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads a Kafka record into an {@link Enrollment}, enforcing the contract strictly: a JSON object with all
@@ -35,9 +38,8 @@ public final class EnrollmentParser {
     private static final Map<String, Integer> FIELD_INDEX = Map.of(FIELDS[0], 0, FIELDS[1], 1, FIELDS[2], 2,
             FIELDS[3], 3, FIELDS[4], 4, FIELDS[5], 5, FIELDS[6], 6, FIELDS[7], 7, FIELDS[8], 8, FIELDS[9], 9);
 
-    private final JsonMapper mapper = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    /** Duplicates of the ten fields are caught by {@link Fields}: Jackson's check costs a set per record. */
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     /**
      * @param key   the record key, UTF-8 (may be null, which is rejected)
@@ -52,18 +54,18 @@ public final class EnrollmentParser {
         if (!isUtf8(value)) {
             throw new InvalidEnrollmentException(RejectReason.INVALID_UTF8, "the value is not valid UTF-8");
         }
-        Value[] json = readObject(value);
+        Fields fields = readObject(value);
         Enrollment enrollment = new Enrollment(
-                text(json, 0),
-                text(json, 1),
-                text(json, 2),
-                integer(json, 3, MIN_DURATION, MAX_DURATION),
-                date(json, 4),
-                integer(json, 5, MIN_AGE, MAX_AGE),
-                text(json, 6),
-                text(json, 7),
-                text(json, 8),
-                date(json, 9));
+                fields.text(0),
+                fields.text(1),
+                fields.text(2),
+                fields.integer(3, MIN_DURATION, MAX_DURATION),
+                fields.date(4),
+                fields.integer(5, MIN_AGE, MAX_AGE),
+                fields.text(6),
+                fields.text(7),
+                fields.text(8),
+                fields.date(9));
         String keyText = parseKey(key);
         if (!enrollment.id().equals(keyText)) {
             throw new InvalidEnrollmentException(RejectReason.KEY_MISMATCH,
@@ -87,6 +89,9 @@ public final class EnrollmentParser {
         return new String(key, StandardCharsets.UTF_8);
     }
 
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     /**
      * Strict UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF), checked in place: records are
      * read by the ten thousand a second, and a decoder would first copy each into a new string.
@@ -94,6 +99,11 @@ public final class EnrollmentParser {
     static boolean isUtf8(byte[] bytes) {
         int i = 0;
         while (i < bytes.length) {
+            // Records are mostly ASCII: step over eight ASCII bytes at a time.
+            if (i + Long.BYTES <= bytes.length && ((long) EIGHT_BYTES.get(bytes, i) & HIGH_BITS) == 0) {
+                i += Long.BYTES;
+                continue;
+            }
             int lead = bytes[i] & 0xFF;
             if (lead < 0x80) {
                 i++;
@@ -121,14 +131,105 @@ public final class EnrollmentParser {
         return true;
     }
 
-    /** One field as it appeared: its JSON type, and its text or number. */
-    private record Value(String type, String text, BigDecimal number) {
+    /** The ten fields as they appeared, by index in {@link #FIELDS}: each one's JSON token and its value. */
+    private static final class Fields {
+        private final JsonToken[] tokens = new JsonToken[FIELDS.length];
+        private final String[] texts = new String[FIELDS.length];
+        /** Numbers that fit an int, the common case, are kept without a BigDecimal. */
+        private final int[] ints = new int[FIELDS.length];
+        private final BigDecimal[] decimals = new BigDecimal[FIELDS.length];
+
+        void read(int index, JsonParser json, JsonToken token) {
+            if (tokens[index] != null) {
+                throw new InvalidEnrollmentException(RejectReason.MALFORMED_JSON,
+                        "field '" + FIELDS[index] + "' appears twice; which one counts would be a guess");
+            }
+            tokens[index] = token;
+            switch (token) {
+                case VALUE_STRING -> texts[index] = json.getString();
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                    if (token == JsonToken.VALUE_NUMBER_INT && json.getNumberType() == JsonParser.NumberType.INT) {
+                        ints[index] = json.getIntValue();
+                    } else {
+                        texts[index] = json.getString();
+                        decimals[index] = json.getDecimalValue();
+                    }
+                }
+                case VALUE_NULL -> {
+                    // Counts as missing, but a second value for the field is still a duplicate.
+                }
+                default -> json.skipChildren();
+            }
+        }
+
+        private JsonToken token(int index) {
+            JsonToken token = tokens[index];
+            if (token == null || token == JsonToken.VALUE_NULL) {
+                throw new InvalidEnrollmentException(RejectReason.MISSING_FIELD,
+                        "field '" + FIELDS[index] + "' is missing or null");
+            }
+            return token;
+        }
+
+        String text(int index) {
+            JsonToken token = token(index);
+            String name = FIELDS[index];
+            if (token != JsonToken.VALUE_STRING) {
+                throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
+                        "field '" + name + "' must be a string, got " + typeOf(token));
+            }
+            String value = texts[index];
+            if (value.isBlank()) {
+                throw new InvalidEnrollmentException(RejectReason.BLANK_TEXT, "field '" + name + "' is blank");
+            }
+            // Counted in code points, as JSON Schema's maxLength counts them: an emoji is one character.
+            int length = value.codePointCount(0, value.length());
+            if (length > MAX_TEXT_LENGTH) {
+                throw new InvalidEnrollmentException(RejectReason.TEXT_TOO_LONG,
+                        "field '" + name + "' has " + length + " characters, more than " + MAX_TEXT_LENGTH);
+            }
+            return value;
+        }
+
+        int integer(int index, int min, int max) {
+            JsonToken token = token(index);
+            String name = FIELDS[index];
+            BigDecimal decimal = decimals[index];
+            // As in JSON Schema, a number with no fractional part is an integer even when written 19.0.
+            boolean number = token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
+            if (!number || decimal != null && decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
+                throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
+                        "field '" + name + "' must be an integer, got " + typeOf(token));
+            }
+            boolean inRange = decimal == null ? ints[index] >= min && ints[index] <= max
+                    : decimal.compareTo(BigDecimal.valueOf(min)) >= 0 && decimal.compareTo(BigDecimal.valueOf(max)) <= 0;
+            if (!inRange) {
+                String written = decimal == null ? Integer.toString(ints[index]) : abbreviate(texts[index]);
+                throw new InvalidEnrollmentException(RejectReason.OUT_OF_RANGE,
+                        "field '" + name + "' is " + written + ", outside " + min + ".." + max);
+            }
+            return decimal == null ? ints[index] : decimal.intValue();
+        }
+
+        LocalDate date(int index) {
+            JsonToken token = token(index);
+            String name = FIELDS[index];
+            if (token != JsonToken.VALUE_STRING) {
+                throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
+                        "field '" + name + "' must be a yyyy-MM-dd string, got " + typeOf(token));
+            }
+            LocalDate date = isoDate(texts[index]);
+            if (date == null) {
+                throw new InvalidEnrollmentException(RejectReason.INVALID_DATE,
+                        "field '" + name + "' is '" + abbreviate(texts[index]) + "', not a real yyyy-MM-dd date");
+            }
+            return date;
+        }
     }
 
-    /** The ten fields, by index in {@link #FIELDS}; a missing or null field is null. */
-    private Value[] readObject(byte[] value) {
-        Value[] fields = new Value[FIELDS.length];
-        try (JsonParser json = mapper.createParser(value)) {
+    private Fields readObject(byte[] value) {
+        Fields fields = new Fields();
+        try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), value)) {
             JsonToken token = json.nextToken();
             if (token != JsonToken.START_OBJECT) {
                 throw new InvalidEnrollmentException(RejectReason.NOT_AN_OBJECT,
@@ -137,10 +238,10 @@ public final class EnrollmentParser {
             while ((token = json.nextToken()) == JsonToken.PROPERTY_NAME) {
                 Integer index = FIELD_INDEX.get(json.currentName());
                 token = json.nextToken();
-                if (index == null || token == JsonToken.VALUE_NULL) {
+                if (index == null) {
                     json.skipChildren();
                 } else {
-                    fields[index] = read(json, token);
+                    fields.read(index, json, token);
                 }
             }
             if (json.nextToken() != null) {
@@ -153,17 +254,6 @@ public final class EnrollmentParser {
         return fields;
     }
 
-    private static Value read(JsonParser json, JsonToken token) {
-        return switch (token) {
-            case VALUE_STRING -> new Value("STRING", json.getString(), null);
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Value("NUMBER", json.getString(), json.getDecimalValue());
-            default -> {
-                json.skipChildren();
-                yield new Value(typeOf(token), null, null);
-            }
-        };
-    }
-
     private static String typeOf(JsonToken token) {
         return switch (token) {
             case START_OBJECT -> "OBJECT";
@@ -174,66 +264,6 @@ public final class EnrollmentParser {
             case VALUE_NULL -> "NULL";
             default -> token.name();
         };
-    }
-
-    private static Value field(Value[] json, int index) {
-        Value value = json[index];
-        if (value == null) {
-            throw new InvalidEnrollmentException(RejectReason.MISSING_FIELD,
-                    "field '" + FIELDS[index] + "' is missing or null");
-        }
-        return value;
-    }
-
-    private static String text(Value[] json, int index) {
-        Value field = field(json, index);
-        String name = FIELDS[index];
-        if (field.text() == null || field.number() != null) {
-            throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
-                    "field '" + name + "' must be a string, got " + field.type());
-        }
-        String value = field.text();
-        if (value.isBlank()) {
-            throw new InvalidEnrollmentException(RejectReason.BLANK_TEXT, "field '" + name + "' is blank");
-        }
-        // Counted in code points, as JSON Schema's maxLength counts them: an emoji is one character.
-        int length = value.codePointCount(0, value.length());
-        if (length > MAX_TEXT_LENGTH) {
-            throw new InvalidEnrollmentException(RejectReason.TEXT_TOO_LONG,
-                    "field '" + name + "' has " + length + " characters, more than " + MAX_TEXT_LENGTH);
-        }
-        return value;
-    }
-
-    private static int integer(Value[] json, int index, int min, int max) {
-        Value field = field(json, index);
-        String name = FIELDS[index];
-        BigDecimal number = field.number();
-        // As in JSON Schema, a number with no fractional part is an integer even when written 19.0.
-        if (number == null || number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
-            throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
-                    "field '" + name + "' must be an integer, got " + field.type());
-        }
-        if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-            throw new InvalidEnrollmentException(RejectReason.OUT_OF_RANGE,
-                    "field '" + name + "' is " + abbreviate(field.text()) + ", outside " + min + ".." + max);
-        }
-        return number.intValue();
-    }
-
-    private static LocalDate date(Value[] json, int index) {
-        Value field = field(json, index);
-        String name = FIELDS[index];
-        if (field.text() == null || field.number() != null) {
-            throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
-                    "field '" + name + "' must be a yyyy-MM-dd string, got " + field.type());
-        }
-        LocalDate date = isoDate(field.text());
-        if (date == null) {
-            throw new InvalidEnrollmentException(RejectReason.INVALID_DATE,
-                    "field '" + name + "' is '" + abbreviate(field.text()) + "', not a real yyyy-MM-dd date");
-        }
-        return date;
     }
 
     /** A real calendar date written exactly yyyy-MM-dd, or null; by hand, as a formatter is slow. */

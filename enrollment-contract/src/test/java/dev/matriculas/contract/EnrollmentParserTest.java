@@ -180,6 +180,16 @@ class EnrollmentParserTest {
                 .hasMessageContaining("ds_curso_nome");
     }
 
+    @Test
+    void rejectsADuplicateKeyEvenWhenTheFirstValueIsNull() {
+        String text = valid().toString().replace("{", "{\"ds_curso_nome\":null,");
+
+        assertThatThrownBy(() -> parser.parse(KEY, text.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidEnrollmentException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.MALFORMED_JSON))
+                .hasMessageContaining("ds_curso_nome");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"[]", "42", "\"matrícula\"", "null", "true", "", "   "})
     void rejectsJsonThatIsNotAnObject(String text) {

@@ -68,10 +68,14 @@ class EnrollmentListener implements ConsumerSeekAware {
         }
     }
 
+    /** The position after the last of the first {@code count} records, for each partition among them. */
     private void remember(List<ConsumerRecord<byte[], byte[]>> records, int count) {
         for (int i = 0; i < count; i++) {
             ConsumerRecord<byte[], byte[]> record = records.get(i);
-            positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            boolean lastOfItsPartition = i == count - 1 || records.get(i + 1).partition() != record.partition();
+            if (lastOfItsPartition) {
+                positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            }
         }
     }
 

@@ -162,7 +162,7 @@ public class EnrollmentStore {
             sex = resolve(table.sexes, filter.sex());
         }
 
-        private static int resolve(Vocabulary vocabulary, String value) {
+        private static int resolve(Vocabulary<String> vocabulary, String value) {
             return value == null ? ANY : Math.max(vocabulary.find(value), NOTHING);
         }
 
@@ -178,7 +178,7 @@ public class EnrollmentStore {
     /** Stands for a filter value no record holds: no row has a negative index. */
     private static final int NOTHING = -1;
 
-    private static Map<String, Integer> counts(Vocabulary vocabulary, int[] counts) {
+    private static Map<String, Integer> counts(Vocabulary<?> vocabulary, int[] counts) {
         Map<String, Integer> result = new TreeMap<>();
         for (int i = 0; i < vocabulary.size(); i++) {
             if (counts[i] > 0) {
@@ -188,7 +188,7 @@ public class EnrollmentStore {
         return result;
     }
 
-    private static Map<String, Double> percents(Vocabulary vocabulary, int[] counts, long total) {
+    private static Map<String, Double> percents(Vocabulary<?> vocabulary, int[] counts, long total) {
         Map<String, Double> result = new TreeMap<>();
         for (int i = 0; i < vocabulary.size(); i++) {
             if (counts[i] > 0) {

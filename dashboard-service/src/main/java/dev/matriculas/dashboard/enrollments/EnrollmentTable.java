@@ -13,12 +13,12 @@ final class EnrollmentTable {
 
     private static final int INITIAL_CAPACITY = 1024;
 
-    final Vocabulary courses;
-    final Vocabulary shifts;
-    final Vocabulary payments;
-    final Vocabulary sexes;
-    final Vocabulary responsibles;
-    final Vocabulary enrollmentDates;
+    final Vocabulary<String> courses;
+    final Vocabulary<String> shifts;
+    final Vocabulary<String> payments;
+    final Vocabulary<String> sexes;
+    final Vocabulary<String> responsibles;
+    final Vocabulary<LocalDate> enrollmentDates;
 
     private String[] ids = new String[INITIAL_CAPACITY];
     private final IdIndex rowById = new IdIndex(row -> ids[row]);
@@ -38,12 +38,12 @@ final class EnrollmentTable {
     private int freeCount;
 
     EnrollmentTable(CategoryLimits limits) {
-        courses = new Vocabulary(limits.courses());
-        shifts = new Vocabulary(limits.shifts());
-        payments = new Vocabulary(limits.payments());
-        sexes = new Vocabulary(limits.sexes());
-        responsibles = new Vocabulary(limits.financiallyResponsible());
-        enrollmentDates = new Vocabulary(limits.enrollmentDates());
+        courses = new Vocabulary<>(limits.courses());
+        shifts = new Vocabulary<>(limits.shifts());
+        payments = new Vocabulary<>(limits.payments());
+        sexes = new Vocabulary<>(limits.sexes());
+        responsibles = new Vocabulary<>(limits.financiallyResponsible());
+        enrollmentDates = new Vocabulary<>(limits.enrollmentDates());
     }
 
     int size() {
@@ -68,7 +68,7 @@ final class EnrollmentTable {
         age[row] = (byte) enrollment.age();
         duration[row] = (byte) enrollment.durationSemesters();
         courseStart[row] = (int) enrollment.courseStart().toEpochDay();
-        enrollmentDate[row] = (short) enrollmentDates.indexOf(enrollment.enrollmentDate().toString());
+        enrollmentDate[row] = (short) enrollmentDates.indexOf(enrollment.enrollmentDate());
         enrollmentDay[row] = (int) enrollment.enrollmentDate().toEpochDay();
         timestamp[row] = recordTimestamp;
         return row;

@@ -4,16 +4,18 @@ import java.util.Arrays;
 import java.util.function.IntFunction;
 
 /**
- * The row of each enrollment id, by open addressing over the table's own id column: a plain int per slot,
- * where a HashMap would spend a node and a boxed row (about 50 bytes) on every enrollment.
- * Not thread-safe: the store guards it.
+ * The row of each enrollment id, by open addressing over the table's own id column: one long per slot,
+ * where a HashMap would spend a node and a boxed row (about 50 bytes) on every enrollment. A slot holds the
+ * id's hash beside its row, so a probe compares hashes in the slot array and reads an id only on a match:
+ * at a million enrollments each id read is a cache miss. Not thread-safe: the store guards it.
  */
 final class IdIndex {
 
-    private static final int EMPTY = -1;
+    /** Row -1, a row no enrollment has. */
+    private static final long EMPTY = -1L;
 
     private final IntFunction<String> idOfRow;
-    private int[] slots = emptySlots(1024);
+    private long[] slots = emptySlots(1024);
     private int size;
 
     IdIndex(IntFunction<String> idOfRow) {
@@ -26,13 +28,8 @@ final class IdIndex {
 
     /** The row holding the id, or -1. */
     int find(String id) {
-        int mask = slots.length - 1;
-        for (int slot = home(id, mask); ; slot = (slot + 1) & mask) {
-            int row = slots[slot];
-            if (row == EMPTY || idOfRow.apply(row).equals(id)) {
-                return row;
-            }
-        }
+        int slot = slotOf(id);
+        return slot < 0 ? -1 : row(slots[slot]);
     }
 
     /** Records that {@code row} now holds {@code id}, which must not be indexed yet. */
@@ -40,22 +37,19 @@ final class IdIndex {
         if ((size + 1) * 3L > slots.length * 2L) {
             grow();
         }
-        put(slots, id, row);
+        put(slots, (long) hash(id) << 32 | row);
         size++;
     }
 
     /** Forgets the id; call before the row's id is cleared. */
     void remove(String id) {
         int mask = slots.length - 1;
-        int hole = home(id, mask);
-        while (!idOfRow.apply(slots[hole]).equals(id)) {
-            hole = (hole + 1) & mask;
-        }
+        int hole = slotOf(id);
         slots[hole] = EMPTY;
         size--;
         // Shift back the entries after the hole that would no longer be found past it.
         for (int slot = (hole + 1) & mask; slots[slot] != EMPTY; slot = (slot + 1) & mask) {
-            int wanted = home(idOfRow.apply(slots[slot]), mask);
+            int wanted = hash(slots[slot]) & mask;
             boolean reachableWithoutHole = hole <= slot ? (hole < wanted && wanted <= slot) : (hole < wanted || wanted <= slot);
             if (!reachableWithoutHole) {
                 slots[hole] = slots[slot];
@@ -65,32 +59,55 @@ final class IdIndex {
         }
     }
 
+    /** The slot holding the id, or -1. */
+    private int slotOf(String id) {
+        int hash = hash(id);
+        int mask = slots.length - 1;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            long entry = slots[slot];
+            if (entry == EMPTY) {
+                return -1;
+            }
+            if (hash(entry) == hash && idOfRow.apply(row(entry)).equals(id)) {
+                return slot;
+            }
+        }
+    }
+
     private void grow() {
-        int[] bigger = emptySlots(slots.length * 2);
-        for (int row : slots) {
-            if (row != EMPTY) {
-                put(bigger, idOfRow.apply(row), row);
+        long[] bigger = emptySlots(slots.length * 2);
+        for (long entry : slots) {
+            if (entry != EMPTY) {
+                put(bigger, entry);
             }
         }
         slots = bigger;
     }
 
-    private static void put(int[] slots, String id, int row) {
+    private static void put(long[] slots, long entry) {
         int mask = slots.length - 1;
-        int slot = home(id, mask);
+        int slot = hash(entry) & mask;
         while (slots[slot] != EMPTY) {
             slot = (slot + 1) & mask;
         }
-        slots[slot] = row;
+        slots[slot] = entry;
     }
 
-    private static int home(String id, int mask) {
+    private static int hash(String id) {
         int hash = id.hashCode();
-        return (hash ^ (hash >>> 16)) & mask;
+        return hash ^ (hash >>> 16);
     }
 
-    private static int[] emptySlots(int capacity) {
-        int[] slots = new int[capacity];
+    private static int hash(long entry) {
+        return (int) (entry >>> 32);
+    }
+
+    private static int row(long entry) {
+        return (int) entry;
+    }
+
+    private static long[] emptySlots(int capacity) {
+        long[] slots = new long[capacity];
         Arrays.fill(slots, EMPTY);
         return slots;
     }

@@ -1,9 +1,7 @@
 package dev.matriculas.dashboard.enrollments;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.function.IntPredicate;
 
 /**
@@ -16,60 +14,92 @@ final class NewestRows {
 
     private final EnrollmentTable table;
     private final int kept;
-    /** Newest first. */
-    private final Comparator<Integer> newestFirst;
-    private final TreeSet<Integer> rows;
+    /**
+     * The kept rows, oldest first, in {@code rows[start..end)}. Records mostly arrive newest, so a row is
+     * usually appended at the end and the oldest dropped by moving {@code start}; the window slides back to
+     * the front only when it reaches the end of the array, once every {@code kept} rows.
+     */
+    private final int[] rows;
+    private int start;
+    private int end;
     /** False once a kept row left while older rows were not kept: then only a scan knows the true order. */
     private boolean exact = true;
 
     NewestRows(EnrollmentTable table, int kept) {
         this.table = table;
         this.kept = kept;
-        this.newestFirst = Comparator.<Integer>comparingLong(row -> table.timestamp[row]).reversed()
-                .thenComparing(row -> table.id(row), Comparator.reverseOrder());
-        this.rows = new TreeSet<>(newestFirst);
+        this.rows = new int[2 * kept + 1];
     }
 
     /** After the row was stored. */
     void added(int row) {
-        if (!exact) {
+        if (!exact || end - start == kept && (kept == 0 || !newer(row, rows[start]))) {
             return;
         }
-        if (rows.size() < kept || newestFirst.compare(row, rows.last()) < 0) {
-            rows.add(row);
-            if (rows.size() > kept) {
-                rows.pollLast();
-            }
+        if (end == rows.length) {
+            System.arraycopy(rows, start, rows, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        int at = insertionPoint(row);
+        System.arraycopy(rows, at, rows, at + 1, end - at);
+        rows[at] = row;
+        end++;
+        if (end - start > kept) {
+            start++;
         }
     }
 
     /** Before the row is removed from the table. */
     void removing(int row) {
-        if (rows.remove(row) && table.size() > rows.size() + 1) {
-            exact = false;
+        int at = insertionPoint(row) - 1;
+        if (at >= start && rows[at] == row) {
+            System.arraycopy(rows, at + 1, rows, at, end - at - 1);
+            end--;
+            if (table.size() > end - start + 1) {
+                exact = false;
+            }
         }
+    }
+
+    /** Where the row goes to keep the order: after every kept row that is not newer than it. */
+    private int insertionPoint(int row) {
+        if (end == start || !newer(rows[end - 1], row)) {
+            return end;
+        }
+        int low = start;
+        int high = end - 1;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (newer(rows[middle], row)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
     }
 
     /** The newest rows that {@code matches} accepts, at most {@code limit}, newest first. */
     List<Integer> newest(IntPredicate matches, int limit) {
         if (!exact) {
             Top top = new Top(kept);
-            for (int row = 0, end = table.highWater(); row < end; row++) {
+            for (int row = 0, last = table.highWater(); row < last; row++) {
                 if (table.inUse(row)) {
                     top.offer(row);
                 }
             }
-            rows.clear();
-            rows.addAll(top.rows());
+            start = 0;
+            end = top.size;
+            for (int i = 0; i < top.size; i++) {
+                rows[end - 1 - i] = top.rows[i];
+            }
             exact = true;
         }
         List<Integer> result = new ArrayList<>(limit);
-        for (int row : rows) {
-            if (result.size() == limit) {
-                break;
-            }
-            if (matches.test(row)) {
-                result.add(row);
+        for (int i = end - 1; i >= start && result.size() < limit; i--) {
+            if (matches.test(rows[i])) {
+                result.add(rows[i]);
             }
         }
         return result;
@@ -110,7 +140,10 @@ final class NewestRows {
         return new Top(limit);
     }
 
+    /** Whether {@code row} comes before {@code than} in newest-first order: a later timestamp, or on a tie a greater id. */
     private boolean newer(int row, int than) {
-        return newestFirst.compare(row, than) < 0;
+        long timestamp = table.timestamp[row];
+        long thanTimestamp = table.timestamp[than];
+        return timestamp != thanTimestamp ? timestamp > thanTimestamp : table.id(row).compareTo(table.id(than)) > 0;
     }
 }
