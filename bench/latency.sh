@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
   || { echo "latency: needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)" >&2; exit 2; }
 
-echo "Building the benchmark..."
-./mvnw -q -pl benchmarks -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+[[ -n "${BENCH_BUILT:-}" ]] || echo "Building the benchmark..."
+[[ -n "${BENCH_BUILT:-}" ]] || ./mvnw -q -pl benchmarks -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 
 echo "Machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), Java $(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.version =/ {print $2}'), $(/usr/bin/chromium --version 2>/dev/null)"
 exec java -Xms1g -Xmx1g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \

@@ -49,21 +49,29 @@ export function abbreviate(text, length = 24) {
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 const tweens = new WeakMap();
 
-/** Shows a number in an element, rolling smoothly from the one shown before. */
+const TWEEN_MILLIS = 600;
+
+/**
+ * Shows a number in an element, rolling smoothly from the one shown before. Numbers that change more often
+ * than a roll lasts just tick: a stream of rolls would repaint the page at every frame, for good.
+ */
 export function showNumber(element, value, formatter = format.integer) {
-    const tween = tweens.get(element) ?? {shown: value, frame: 0};
+    const tween = tweens.get(element) ?? {shown: value, frame: 0, changed: -Infinity};
     tweens.set(element, tween);
     cancelAnimationFrame(tween.frame);
     const from = tween.shown;
-    if (from === value || reducedMotion.matches || document.hidden) {
+    const start = performance.now();
+    const streaming = start - tween.changed < TWEEN_MILLIS;
+    if (from !== value) {
+        tween.changed = start;
+    }
+    if (from === value || streaming || reducedMotion.matches || document.hidden) {
         tween.shown = value;
         element.textContent = formatter(value);
         return;
     }
-    const start = performance.now();
-    const duration = 600;
     const step = now => {
-        const progress = Math.min(1, Math.max(0, (now - start) / duration));
+        const progress = Math.min(1, Math.max(0, (now - start) / TWEEN_MILLIS));
         tween.shown = progress === 1 ? value : from + (value - from) * (1 - (1 - progress) ** 3);
         element.textContent = formatter(tween.shown);
         if (progress < 1) {
