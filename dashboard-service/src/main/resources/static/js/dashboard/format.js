@@ -56,16 +56,23 @@ const TWEEN_MILLIS = 600;
  * than a roll lasts just tick: a stream of rolls would repaint the page at every frame, for good.
  */
 export function showNumber(element, value, formatter = format.integer) {
-    const tween = tweens.get(element) ?? {shown: value, frame: 0, changed: -Infinity};
-    tweens.set(element, tween);
+    const tween = tweens.get(element);
+    if (!tween) {
+        tweens.set(element, {shown: value, target: value, frame: 0, changed: -Infinity});
+        element.textContent = formatter(value);
+        return;
+    }
+    if (value === tween.target) {
+        // Nothing new: a roll under way carries on.
+        return;
+    }
     cancelAnimationFrame(tween.frame);
     const from = tween.shown;
     const start = performance.now();
     const streaming = start - tween.changed < TWEEN_MILLIS;
-    if (from !== value) {
-        tween.changed = start;
-    }
-    if (from === value || streaming || reducedMotion.matches || document.hidden) {
+    tween.target = value;
+    tween.changed = start;
+    if (streaming || reducedMotion.matches || document.hidden) {
         tween.shown = value;
         element.textContent = formatter(value);
         return;

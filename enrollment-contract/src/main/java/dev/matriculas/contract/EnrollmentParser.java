@@ -21,7 +21,8 @@ import tools.jackson.core.sym.PropertyNameMatcher;
  * Reads a Kafka record into an {@link Enrollment}, enforcing the contract strictly: a JSON object with all
  * ten fields of the right JSON types, texts non-blank and at most {@value #MAX_TEXT_LENGTH} characters, ages
  * {@value #MIN_AGE}..{@value #MAX_AGE}, durations {@value #MIN_DURATION}..{@value #MAX_DURATION}, real dates,
- * UTF-8 throughout and a key equal to {@code id_matricula}. Unknown extra fields are ignored.
+ * UTF-8 throughout and a key equal to {@code id_matricula}. Unknown extra fields are ignored whatever they hold,
+ * repeated names inside them included; one of the ten fields given twice is rejected, as which one counts would be a guess.
  * It reads the JSON as a stream of tokens, keeping only the ten fields, because the dashboard replays whole
  * topics through it. Thread-safe.
  */

@@ -181,6 +181,15 @@ class EnrollmentParserTest {
     }
 
     @Test
+    void ignoresRepeatedNamesInsideFieldsItDoesNotRead() {
+        String text = valid().toString().replace("{",
+                "{\"ds_observacao\":1,\"ds_observacao\":2,\"extra\":{\"id_matricula\":\"a\",\"id_matricula\":\"b\"},");
+
+        assertThat(parser.parse(KEY, text.getBytes(StandardCharsets.UTF_8))).isEqualTo(parser.parse(KEY,
+                valid().toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void rejectsADuplicateKeyEvenWhenTheFirstValueIsNull() {
         String text = valid().toString().replace("{", "{\"ds_curso_nome\":null,");
 
