@@ -5,6 +5,8 @@ import {format, has, showNumber, t} from './format.js';
 const byId = id => document.getElementById(id);
 
 const FIELDS = ['course', 'shift', 'payment', 'sex'];
+/** How long a new row stays lit. */
+const FRESH_MILLIS = 1500;
 
 export function renderFigures(summary) {
     showNumber(byId('kpi-total'), summary.totalEnrollments);
@@ -195,7 +197,7 @@ export function renderNewest(newest, highlight) {
         }
         if (highlight) {
             row.classList.add('fresh');
-            row.addEventListener('animationend', () => row.classList.remove('fresh'), {once: true});
+            setTimeout(() => row.classList.remove('fresh'), FRESH_MILLIS);
         }
         return row;
     });

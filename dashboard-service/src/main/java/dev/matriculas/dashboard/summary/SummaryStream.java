@@ -56,7 +56,8 @@ public class SummaryStream implements DisposableBean {
         this.summaries = summaries;
         this.store = store;
         this.json = json;
-        scheduler.scheduleWithFixedDelay(this::push, properties.pushInterval());
+        // On the beat: the time a push takes does not add to the wait of the next change.
+        scheduler.scheduleAtFixedRate(this::push, properties.pushInterval());
         scheduler.scheduleAtFixedRate(this::heartbeat, properties.heartbeat());
         Gauge.builder("dashboard.stream.clients", clients, List::size)
                 .description("Open live streams").register(registry);
