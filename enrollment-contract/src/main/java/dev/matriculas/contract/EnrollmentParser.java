@@ -174,14 +174,19 @@ public final class EnrollmentParser {
             return token;
         }
 
-        String text(int index) {
+        /** The field's text, when it is a JSON string; {@code what} says what it must be otherwise. */
+        private String string(int index, String what) {
             JsonToken token = token(index);
-            String name = FIELDS[index];
             if (token != JsonToken.VALUE_STRING) {
                 throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
-                        "field '" + name + "' must be a string, got " + typeOf(token));
+                        "field '" + FIELDS[index] + "' must be " + what + ", got " + typeOf(token));
             }
-            String value = texts[index];
+            return texts[index];
+        }
+
+        String text(int index) {
+            String name = FIELDS[index];
+            String value = string(index, "a string");
             if (value.isBlank()) {
                 throw new InvalidEnrollmentException(RejectReason.BLANK_TEXT, "field '" + name + "' is blank");
             }
@@ -215,16 +220,11 @@ public final class EnrollmentParser {
         }
 
         LocalDate date(int index) {
-            JsonToken token = token(index);
-            String name = FIELDS[index];
-            if (token != JsonToken.VALUE_STRING) {
-                throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
-                        "field '" + name + "' must be a yyyy-MM-dd string, got " + typeOf(token));
-            }
-            LocalDate date = isoDate(texts[index]);
+            String text = string(index, "a yyyy-MM-dd string");
+            LocalDate date = isoDate(text);
             if (date == null) {
                 throw new InvalidEnrollmentException(RejectReason.INVALID_DATE,
-                        "field '" + name + "' is '" + abbreviate(texts[index]) + "', not a real yyyy-MM-dd date");
+                        "field '" + FIELDS[index] + "' is '" + abbreviate(text) + "', not a real yyyy-MM-dd date");
             }
             return date;
         }
