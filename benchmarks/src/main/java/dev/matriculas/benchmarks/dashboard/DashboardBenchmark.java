@@ -105,12 +105,16 @@ public final class DashboardBenchmark {
         try (LocalKafka kafka = Bench.kafka()) {
             Bench.fill(kafka, records);
             double bareBefore = bareConsumerRate(kafka, records);
-            double dashboard = dashboardRate(kafka, records);
+            // A dashboard starting on a full topic replays it while the JIT is still compiling its parser and
+            // fold; a second one in the same JVM shows the rate once they are compiled. Both count.
+            double first = dashboardRate(kafka, records);
+            double second = dashboardRate(kafka, records);
             double bareAfter = bareConsumerRate(kafka, records);
             double bare = (bareBefore + bareAfter) / 2;
             Bench.print("bare KafkaConsumer, reading only (mean of a run before and after)", rate(bare));
-            Bench.print("dashboard: parse, validate, fold into the aggregates", rate(dashboard));
-            Bench.print("dashboard / bare", String.format(Locale.ROOT, "%.2f", dashboard / bare));
+            Bench.print("dashboard, first replay in the JVM (JIT compiling)", rate(first));
+            Bench.print("dashboard, second replay (compiled)", rate(second));
+            Bench.print("dashboard / bare: first replay; second", String.format(Locale.ROOT, "%.2f; %.2f", first / bare, second / bare));
         }
     }
 
