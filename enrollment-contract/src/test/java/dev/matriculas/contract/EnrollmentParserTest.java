@@ -156,11 +156,62 @@ class EnrollmentParserTest {
         assertRejected(KEY, value, RejectReason.INVALID_UTF8);
     }
 
+    /** Each breaks JSON's grammar once: the record is malformed, whatever the rest of it holds. */
     @ParameterizedTest
-    @ValueSource(strings = {"{", "{\"id_matricula\":}", "nada", "{'id_matricula':'1'}"})
+    @ValueSource(strings = {"{",
+            "{\"id_matricula\":}",
+            "nada",
+            "{'id_matricula':'1'}",
+            "{\"a\":1,}",
+            "{\"a\":01}",
+            "{\"a\":1.}",
+            "{\"a\":.5}",
+            "{\"a\":+1}",
+            "{\"a\":-}",
+            "{\"a\":1e}",
+            "{\"a\":NaN}",
+            "{\"a\":tru}",
+            "{\"a\":truex}",
+            "{\"a\":nul}",
+            "{\"a\":\"\\x\"}",
+            "{\"a\":\"\\u12\"}",
+            "{\"a\":\"tab\there\"}",
+            "{\"a\" 1}",
+            "{\"a\":1 \"b\":2}",
+            "{\"a\":[1,2}",
+            "{\"a\":{\"b\":1]}",
+            "{\"a\":[1,]}",
+            "{\"a\":\"open}",
+            "{\"a\":1}}",
+            "{,}"})
     void rejectsTextThatIsNotJson(String text) {
         assertRejected(KEY, text.getBytes(StandardCharsets.UTF_8), RejectReason.MALFORMED_JSON);
         assertThat(EnrollmentSchema.violations(text)).isNotEmpty();
+    }
+
+    @Test
+    void rejectsValuesNestedDeeperThanJacksonAllows() {
+        String text = valid().toString().replace("{", "{\"extra\":" + "[".repeat(600) + "]".repeat(600) + ",");
+
+        assertRejected(KEY, text.getBytes(StandardCharsets.UTF_8), RejectReason.MALFORMED_JSON);
+    }
+
+    @Test
+    void readsTheSameRecordWhateverItsLayoutOrEscapes() {
+        String layout = """
+                {
+                  "extra" : [1, -2.5E+3, 0.0, true, false, null, {"x": ["y", {}], "\\u00e9": "\\"\\\\\\/\\b\\f\\n\\r\\t"}, []],
+                  "dt_matricula" : "2024-01-20", "ds_curso_duracao" : 5 ,
+                  "id\\u005fmatricula" :\t"%s",
+                  "ds_curso_nome" : "Edifica\\u00e7\\u00f5es",
+                  "ds_curso_turno":"Noite","ds_curso_inicio":"2024-02-01","ds_aluno_idade":19,
+                  "ds_aluno_sexo":"N\\u00e3o Declarado","ds_aluno_responsavel_financeiro":"Não",
+                  "ds_matricula_pagamento":"Boleto \\u00e0 Vista", "emoji": "\\ud83d\\ude00"
+                }
+                """.formatted(ID);
+
+        assertThat(parser.parse(KEY, layout.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(parser.parse(KEY, bytes(valid())));
     }
 
     @Test
