@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Every speed and memory figure of the project in one run, printed as one table at the end:
 #   producer burst vs a bare KafkaProducer (bench/producer.sh), dashboard replay, summary cost and heap
-#   (bench/dashboard.sh), produce-to-browser latency (bench/latency.sh, when present), Server-Sent-Events
+#   (bench/dashboard.sh), produce-to-browser latency (bench/latency.sh, at 1,000 and at 100 records/s), Server-Sent-Events
 #   fan-out and dashboard start-up (LiveDashboardBenchmark).
 # Each benchmark starts its own broker on free ports and stops it; Ctrl-C or a failure stops what is running.
-#   ./bench.sh            (about 6 to 9 minutes on 2 cores)
+#   ./bench.sh            (about 8 minutes on 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -45,16 +45,15 @@ dashboard_jar=$(ls dashboard-service/target/dashboard-service-*-exec.jar)
 
 step producer bench/producer.sh 100000 3
 step dashboard bench/dashboard.sh 1000000
-if [[ -x bench/latency.sh ]]; then
-  step latency bench/latency.sh 30
-fi
+step latency bench/latency.sh 30 200ms 1000
+step latency100 bench/latency.sh 30 200ms 100
 step live java -Xmx1g -cp "$classpath" dev.matriculas.benchmarks.live.LiveDashboardBenchmark "$dashboard_jar" 100000 1000 30
 
 machine="$(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), Java $(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.version =/ {print $2}')"
 echo
 echo "=== All figures ($machine)"
 printf '| %-10s | %-58s | %22s |\n|%s|%s|%s|\n' benchmark figure value "------------" "$(printf -- '-%.0s' {1..60})" "$(printf -- '-%.0s' {1..24})"
-for name in producer dashboard latency live; do
+for name in producer dashboard latency latency100 live; do
   if [[ -f "$out/$name.txt" ]]; then
     # Table rows as printed by the Java benchmarks, and the producer benchmark's summary lines ("name : value").
     awk -v step="$name" '
@@ -65,9 +64,6 @@ for name in producer dashboard latency live; do
                                   printf "| %-10s | %-58s | %22s |\n", step, part[1], part[2] }' "$out/$name.txt"
   fi
 done
-if [[ ! -f "$out/latency.txt" ]]; then
-  printf '| %-10s | %-58s | %22s |\n' latency "produce-to-browser latency, median and p99" "not measured yet"
-fi
 for name in "${failed[@]}"; do
   printf '| %-10s | %-58s | %22s |\n' "$name" "FAILED: see its output above or in $out/$name.txt" "-"
 done

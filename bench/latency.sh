@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Latency from a producer's acknowledged send to the dashboard page's DOM showing the record, at 1,000
-# records/s: median, p90, p99. A local broker and the dashboard on free ports, Debian's headless chromium.
+# Latency from a producer's acknowledged send to the dashboard page's DOM showing the record, at a steady
+# rate: median, p90, p99. A local broker and the dashboard on free ports, Debian's headless chromium.
 #
-#   bench/latency.sh [seconds measured (60)] [dashboard push interval (200ms)]
+#   bench/latency.sh [seconds measured (60)] [dashboard push interval (200ms)] [records/s, a multiple of 100 (1000)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \

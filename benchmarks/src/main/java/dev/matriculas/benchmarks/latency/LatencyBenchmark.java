@@ -34,7 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * From a producer's acknowledged send to the browser's DOM showing the record, at 1,000 records a second.
+ * From a producer's acknowledged send to the browser's DOM showing the record, at a steady rate (1,000 records
+ * a second unless told).
  * <p>
  * A real broker, the dashboard, and Debian's headless Chromium on the dashboard page. The load is realistic
  * enrollments; among them, every 50 ms, a probe: an enrollment of a course of its own. The page is filtered
@@ -42,12 +43,12 @@ import tools.jackson.databind.json.JsonMapper;
  * list only the newest 20 of each update, the luckiest records). A MutationObserver in the page notes when
  * each probe's row enters the DOM, a wrapper around the page's EventSource when the first summary listing it
  * arrived, and the producer's callback when Kafka acknowledged it: the time splits into the server's part
- * (consumer, push interval, summary) and the browser's (drawing). All clocks are this machine's wall clock. Usage: {@code LatencyBenchmark [seconds measured (60)] [push interval (200ms)]}:
- * the push interval is the dashboard's {@code dashboard.push-interval}, the longest a change waits to be sent.
+ * (consumer, push interval, summary) and the browser's (drawing). All clocks are this machine's wall clock.
+ * Usage: {@code LatencyBenchmark [seconds measured (60)] [push interval (200ms)] [records/s (1000)]}: the push
+ * interval is the dashboard's {@code dashboard.push-interval}, the longest a change waits to be sent.
  */
 public final class LatencyBenchmark {
 
-    private static final int RATE = 1_000;
     private static final int TICK_MILLIS = 10;
     private static final int PROBE_EVERY_TICKS = 5;
     private static final Duration WARM_UP = Duration.ofSeconds(10);
@@ -94,6 +95,11 @@ public final class LatencyBenchmark {
     public static void main(String[] args) throws Exception {
         Duration measured = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 60);
         String pushInterval = args.length > 1 ? args[1] : "200ms";
+        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
+        if (rate < 100 || rate % 100 != 0) {
+            System.err.println("latency: the rate must be a multiple of 100 records/s (records are sent 10 ms at a time)");
+            System.exit(2);
+        }
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             System.err.println("latency: needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
             System.exit(2);
@@ -119,11 +125,11 @@ public final class LatencyBenchmark {
                         + java.net.URLEncoder.encode(PROBE_COURSE, StandardCharsets.UTF_8).replace("+", "%20"));
                 awaitLive(browser);
                 browser.executeScript(OBSERVE);
-                Map<String, Double> acknowledged = load(producer, measured);
+                Map<String, Double> acknowledged = load(producer, measured, rate);
                 Map<String, Number> shown = lastProbesShown(browser, acknowledged);
                 @SuppressWarnings("unchecked")
                 Map<String, Number> arrived = (Map<String, Number>) browser.executeScript("return window.arrived");
-                report(acknowledged, arrived, shown, measured, pushInterval);
+                report(acknowledged, arrived, shown, measured, pushInterval, rate);
             } finally {
                 browser.quit();
             }
@@ -132,14 +138,14 @@ public final class LatencyBenchmark {
     }
 
     /**
-     * Sends {@value #RATE} records a second, {@value #TICK_MILLIS} ms at a time, for the warm-up and then the
+     * Sends {@code rate} records a second, {@value #TICK_MILLIS} ms at a time, for the warm-up and then the
      * measured time. Returns the acknowledgement time (epoch ms) of each probe sent after the warm-up.
      */
-    private static Map<String, Double> load(KafkaProducer<String, String> producer, Duration measured)
+    private static Map<String, Double> load(KafkaProducer<String, String> producer, Duration measured, int rate)
             throws InterruptedException {
         EnrollmentGenerator generator = Bench.generator();
         Map<String, Double> acknowledged = new ConcurrentHashMap<>();
-        int perTick = RATE * TICK_MILLIS / 1000;
+        int perTick = rate * TICK_MILLIS / 1000;
         long warmUpTicks = WARM_UP.toMillis() / TICK_MILLIS;
         long ticks = warmUpTicks + measured.toMillis() / TICK_MILLIS;
         AtomicInteger tick = new AtomicInteger();
@@ -197,7 +203,7 @@ public final class LatencyBenchmark {
     }
 
     private static void report(Map<String, Double> acknowledged, Map<String, Number> arrived,
-            Map<String, Number> shown, Duration measured, String pushInterval) {
+            Map<String, Number> shown, Duration measured, String pushInterval, int rate) {
         List<Double> total = new ArrayList<>();
         List<Double> server = new ArrayList<>();
         List<Double> browser = new ArrayList<>();
@@ -212,12 +218,12 @@ public final class LatencyBenchmark {
         }
         Bench.header(String.format(Locale.ROOT,
                 "Latency from acknowledged send to the page's DOM, at %,d records/s for %d s, push interval %s",
-                RATE, measured.toSeconds(), pushInterval));
+                rate, measured.toSeconds(), pushInterval));
         Bench.print("probes measured (one every " + TICK_MILLIS * PROBE_EVERY_TICKS + " ms)", String.valueOf(total.size()));
         Bench.print("probes never shown", String.valueOf(acknowledged.size() - total.size()));
         Bench.print("latency (median / p90 / p99)", "");
         if (!total.isEmpty()) {
-            print("acknowledged -> row in the DOM", total);
+            print(String.format(Locale.ROOT, "acknowledged -> row in the DOM, at %,d records/s", rate), total);
             print("  server: acknowledged -> summary at the page", server);
             print("  browser: summary at the page -> row in the DOM", browser);
         }
