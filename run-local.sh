@@ -61,7 +61,9 @@ mkdir -p "$LOG_DIR"
 # --- start, and stop everything on the way out -------------------------------------------------------------
 PIDS=()
 stop_all() {
-  trap - INT TERM EXIT
+  # A second Ctrl-C while stopping would otherwise end this script and leave the rest running.
+  trap '' INT TERM
+  trap - EXIT
   if [ ${#PIDS[@]} -gt 0 ]; then
     echo
     echo "Stopping..."
