@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./run-local.sh} as a user runs it: one command brings up a broker and both services on the documented
@@ -30,6 +31,7 @@ class RunLocalScriptTest {
 
     private static final List<Integer> PORTS = List.of(9092, 9093, 8082, 8080);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     Path kafkaData;
@@ -80,10 +82,7 @@ class RunLocalScriptTest {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/api/summary"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            int at = body.indexOf("\"totalEnrollments\":");
-            return response.statusCode() == 200 && at >= 0
-                    ? Long.parseLong(body.substring(at + 19, body.indexOf(',', at)).trim()) : 0;
+            return response.statusCode() == 200 ? JSON.readTree(response.body()).path("totalEnrollments").asLong() : 0;
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
