@@ -5,9 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
 
+import dev.matriculas.contract.Enrollment;
 import dev.matriculas.localkafka.LocalKafka;
 import dev.matriculas.producer.TopicContents;
+import org.awaitility.core.ConditionTimeoutException;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +24,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,6 +56,13 @@ abstract class OwnKafkaTest {
     @Autowired
     PublishingLoop loop;
 
+    @Autowired
+    KafkaTemplate<String, Enrollment> template;
+
+    private static final Set<String> DIAGNOSTIC_METRICS = Set.of("record-send-total", "record-retry-total",
+            "record-error-total", "requests-in-flight", "request-latency-max", "connection-count",
+            "metadata-age", "buffer-available-bytes", "bufferpool-wait-time-ns-total");
+
     @BeforeAll
     static void chooseKafka() {
         kafka = LocalKafka.onFreePorts(kafkaData);
@@ -77,12 +89,37 @@ abstract class OwnKafkaTest {
      */
     void assertEveryRecordMadeIsInTheTopicExactlyOnce(CapturedOutput output) {
         loop.pause();
-        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.pending() == 0);
+        // Longer than the producer's request timeout (30 s): a request the broker took while starting and
+        // never answered is only sent again after it. The message says where the records were, if not.
+        try {
+            await().atMost(Duration.ofSeconds(75)).until(() -> publisher.pending() == 0);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Kafka did not answer every record made: " + whereTheRecordsAre(), e);
+        }
         assertThat(publisher.failed()).isZero();
         assertThat(publisher.sent()).isEqualTo(generator.made.size());
         TopicContents.assertHoldsEachExactlyOnce(kafka.bootstrapServers(), generator.made);
         assertThat(output.getOut().lines().filter(line -> line.contains("Kafka is not answering"))).hasSize(1)
                 .allMatch(line -> line.contains("WARN"));
         assertThat(output.getOut()).as("no stack trace").doesNotContain("\tat ");
+    }
+
+    /** On one line, as a build's summary shows it: the counts, the Kafka client's view, the publishing threads. */
+    private String whereTheRecordsAre() {
+        StringBuilder state = new StringBuilder("made ").append(generator.made.size())
+                .append(", sent ").append(publisher.sent()).append(", failed ").append(publisher.failed())
+                .append(", pending ").append(publisher.pending());
+        template.metrics().forEach((name, metric) -> {
+            if (name.group().equals("producer-metrics") && DIAGNOSTIC_METRICS.contains(name.name())) {
+                state.append(", ").append(name.name()).append(' ').append(metric.metricValue());
+            }
+        });
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith("enrollment-") || thread.getName().startsWith("kafka-producer")) {
+                state.append("; ").append(thread.getName()).append(' ').append(thread.getState());
+                Arrays.stream(stack).limit(4).forEach(frame -> state.append(" < ").append(frame.getMethodName()));
+            }
+        });
+        return state.toString();
     }
 }
