@@ -53,6 +53,8 @@ class DashboardPageBrowserTest {
 
     static final String HOSTILE = "<img src=x onerror=alert(1)>";
     static final int SAMPLE_SIZE = 900;
+    /** How long the page may take to show what it was sent, on a slow shared machine; a wait ends when it does. */
+    static final Duration PAGE_WAIT = Duration.ofSeconds(30);
     static final Duration SPREAD = Duration.ofMinutes(50);
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -125,7 +127,7 @@ class DashboardPageBrowserTest {
             // Each chart shows every enrollment once: its bars, slices or points add up to the total.
             for (String chart : List.of("course", "payment", "shift", "sex", "responsible", "age", "courseShift",
                     "arrivals", "enrollmentDate")) {
-                await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                await().atMost(PAGE_WAIT).untilAsserted(
                         () -> assertThat(chartSum(browser, chart)).as(chart).isEqualTo(total));
                 assertThat(browser.find("#chart-" + chart).getSize().getHeight()).as(chart).isGreaterThan(100);
             }
@@ -152,7 +154,7 @@ class DashboardPageBrowserTest {
             String id = "live-" + UUID.randomUUID();
             send(enrollment(id, "Refrigeração"), System.currentTimeMillis());
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            await().atMost(PAGE_WAIT).untilAsserted(() -> {
                 assertThat(browser.find("#newest-rows tr:first-child").getDomAttribute("data-id")).isEqualTo(id);
                 assertThat(browser.text("#kpi-total")).isEqualTo(String.valueOf(before + 1));
             });
@@ -172,7 +174,7 @@ class DashboardPageBrowserTest {
 
             clickBar(browser, "course", "Refrigeração");
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            await().atMost(PAGE_WAIT).untilAsserted(() -> {
                 assertThat(browser.driver().getCurrentUrl()).endsWith("/?course=" + encode("Refrigeração"));
                 assertThat(chartSum(browser, "payment")).isEqualTo(refrigeration);
                 assertThat(chartSum(browser, "shift")).isEqualTo(refrigeration);
@@ -184,7 +186,7 @@ class DashboardPageBrowserTest {
             assertThat(browser.text("#chips .chip-value")).isEqualTo("Refrigeração");
 
             browser.driver().navigate().refresh();
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            await().atMost(PAGE_WAIT).untilAsserted(() -> {
                 assertThat(browser.text("#chips .chip-value")).isEqualTo("Refrigeração");
                 assertThat(chartSum(browser, "payment")).isEqualTo(refrigeration);
             });
@@ -193,7 +195,7 @@ class DashboardPageBrowserTest {
             long refrigerationByPix = dashboard.get("/api/summary?course=" + encode("Refrigeração") + "&payment=Pix")
                     .path("totalEnrollments").asLong();
             clickBar(browser, "payment", "Pix");
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            await().atMost(PAGE_WAIT).untilAsserted(() -> {
                 assertThat(browser.driver().getCurrentUrl()).endsWith("/?course=" + encode("Refrigeração") + "&payment=Pix");
                 assertThat(chartSum(browser, "shift")).isEqualTo(refrigerationByPix);
                 assertThat(tableColumn(browser, 9)).isNotEmpty().containsOnly("Pix");
@@ -204,7 +206,7 @@ class DashboardPageBrowserTest {
             browser.find("#chips .chip[data-field='payment']").click();
 
             browser.find("#chips .chip").click();
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            await().atMost(PAGE_WAIT).untilAsserted(() -> {
                 assertThat(browser.driver().getCurrentUrl()).doesNotContain("course=");
                 assertThat(chartSum(browser, "payment")).isEqualTo(total);
                 assertThat(browser.findAll("#chips .chip")).isEmpty();
@@ -218,7 +220,7 @@ class DashboardPageBrowserTest {
         String id = "hostile-" + UUID.randomUUID();
         send(enrollment(id, HOSTILE), System.currentTimeMillis());
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> coursesTotal(HOSTILE) == 1);
+            await().atMost(PAGE_WAIT).until(() -> coursesTotal(HOSTILE) == 1);
 
             HttpResponse<String> firstPaint = HTTP.send(HttpRequest.newBuilder(dashboard.uri("/")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -227,18 +229,18 @@ class DashboardPageBrowserTest {
             try (Browser browser = Browser.desktop("pt-BR")) {
                 browser.open(dashboard.uri("/"));
                 awaitLive(browser);
-                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                await().atMost(PAGE_WAIT).untilAsserted(() -> assertThat(
                         browser.text("#newest-rows tr[data-id='" + id + "'] td:nth-child(2)")).isEqualTo(HOSTILE));
                 assertThat(chartLabels(browser, "course")).contains(HOSTILE);
                 assertNothingRan(browser);
 
                 clickBar(browser, "course", HOSTILE);
-                await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                await().atMost(PAGE_WAIT).untilAsserted(
                         () -> assertThat(browser.text("#chips .chip-value")).isEqualTo(HOSTILE));
                 assertNothingRan(browser);
 
                 browser.driver().navigate().refresh();
-                await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                await().atMost(PAGE_WAIT).untilAsserted(
                         () -> assertThat(tableColumn(browser, 2)).containsExactly(HOSTILE));
                 assertThat(browser.text("#chips .chip-value")).isEqualTo(HOSTILE);
                 assertNothingRan(browser);
@@ -246,7 +248,7 @@ class DashboardPageBrowserTest {
         } finally {
             // A tombstone takes it out of the figures again, so the other tests and screenshots never see it.
             producer.send(new ProducerRecord<>(Enrollment.TOPIC, id, null)).get();
-            await().atMost(Duration.ofSeconds(10)).until(() -> coursesTotal(HOSTILE) == 0);
+            await().atMost(PAGE_WAIT).until(() -> coursesTotal(HOSTILE) == 0);
         }
     }
 
@@ -261,7 +263,7 @@ class DashboardPageBrowserTest {
             assertThat(browser.text("#status-text")).isEqualTo("Ao vivo");
 
             browser.find(".lang-switch a[data-lang='en']").click();
-            await().atMost(Duration.ofSeconds(10)).until(() -> browser.text("h1").equals("Enrollments Dashboard"));
+            await().atMost(PAGE_WAIT).until(() -> browser.text("h1").equals("Enrollments Dashboard"));
             awaitLive(browser);
             assertThat(browser.text("#title-course")).isEqualTo("Enrollments by Course");
             assertThat(browser.text("#status-text")).isEqualTo("Live");
@@ -434,7 +436,7 @@ class DashboardPageBrowserTest {
 
     /** Waits for the charts' animations and the rows' highlights to end before a screenshot. */
     static void settle(Browser browser) {
-        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(700)).until(() -> browser.script("""
+        await().atMost(PAGE_WAIT).pollDelay(Duration.ofMillis(700)).until(() -> browser.script("""
                 return [...document.querySelectorAll('canvas')]
                         .every(canvas => !Chart.animator.running(Chart.getChart(canvas)))
                     && document.getAnimations().every(animation => animation.effect.getTiming().iterations === Infinity)

@@ -78,7 +78,7 @@ class SummaryApiTest {
             assertThat(summary.has(field)).as(field).isTrue();
         }
         assertThat(summary.path("rejected").path("total").isNumber()).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> summary("").path("pipeline").path("connected").asBoolean());
+        await().atMost(Duration.ofSeconds(30)).until(() -> summary("").path("pipeline").path("connected").asBoolean());
         assertThat(summary.path("newest").get(0).has("id_matricula")).isTrue();
     }
 
@@ -130,7 +130,7 @@ class SummaryApiTest {
 
             kafka.send(enrollment("s-1").course("Curso Stream").build());
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> events.summaries().stream()
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.summaries().stream()
                     .anyMatch(summary -> summary.path("totalEnrollments").asLong() == 1));
         }
     }
@@ -154,7 +154,7 @@ class SummaryApiTest {
     @Test
     void quietStreamsGetAHeartbeat() throws Exception {
         try (Events events = Events.open(port, "")) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> events.lines().contains(":keep-alive"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.lines().contains(":keep-alive"));
         }
     }
 
