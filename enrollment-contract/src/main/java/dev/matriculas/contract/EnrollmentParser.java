@@ -7,15 +7,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Arrays;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.sym.BinaryNameMatcher;
-import tools.jackson.core.sym.PropertyNameMatcher;
+import dev.matriculas.contract.JsonReader.Kind;
 
 /**
  * Reads a Kafka record into an {@link Enrollment}, enforcing the contract strictly: a JSON object with all
@@ -23,8 +17,8 @@ import tools.jackson.core.sym.PropertyNameMatcher;
  * {@value #MIN_AGE}..{@value #MAX_AGE}, durations {@value #MIN_DURATION}..{@value #MAX_DURATION}, real dates,
  * UTF-8 throughout and a key equal to {@code id_matricula}. Unknown extra fields are ignored whatever they hold,
  * repeated names inside them included; one of the ten fields given twice is rejected, as which one counts would be a guess.
- * It reads the JSON as a stream of tokens, keeping only the ten fields, because the dashboard replays whole
- * topics through it. Thread-safe.
+ * The dashboard replays whole topics through it, so it reads the JSON straight from the bytes ({@link JsonReader}),
+ * makes strings only for the ten fields, and reuses those of values that repeat ({@link TextCache}). Thread-safe.
  */
 public final class EnrollmentParser {
 
@@ -38,11 +32,12 @@ public final class EnrollmentParser {
     private static final String[] FIELDS = {"id_matricula", "ds_curso_nome", "ds_curso_turno", "ds_curso_duracao",
             "ds_curso_inicio", "ds_aluno_idade", "ds_aluno_sexo", "ds_aluno_responsavel_financeiro",
             "ds_matricula_pagamento", "dt_matricula"};
-    /** Matches the field names in the raw bytes, as Jackson's own deserializers do: no string per name. */
-    private static final PropertyNameMatcher FIELD_NAMES = BinaryNameMatcher.construct(List.of(FIELDS));
+    /** Field names are compared as bytes: no string per name. */
+    private static final byte[][] FIELD_NAMES = Arrays.stream(FIELDS)
+            .map(name -> name.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+    private static final int ID = 0;
 
-    /** Duplicates of the ten fields are caught by {@link Fields}: Jackson's check costs a set per record. */
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private final TextCache texts = new TextCache();
 
     /**
      * @param key   the record key, UTF-8 (may be null, which is rejected)
@@ -69,10 +64,12 @@ public final class EnrollmentParser {
                 fields.text(7),
                 fields.text(8),
                 fields.date(9));
-        String keyText = parseKey(key);
-        if (!enrollment.id().equals(keyText)) {
-            throw new InvalidEnrollmentException(RejectReason.KEY_MISMATCH,
-                    "key '" + abbreviate(keyText) + "' differs from id_matricula '" + enrollment.id() + "'");
+        if (!fields.idIs(key)) {
+            String keyText = parseKey(key);
+            if (!enrollment.id().equals(keyText)) {
+                throw new InvalidEnrollmentException(RejectReason.KEY_MISMATCH,
+                        "key '" + abbreviate(keyText) + "' differs from id_matricula '" + enrollment.id() + "'");
+            }
         }
         return enrollment;
     }
@@ -134,59 +131,71 @@ public final class EnrollmentParser {
         return true;
     }
 
-    /** The ten fields as they appeared, by index in {@link #FIELDS}: each one's JSON token and its value. */
-    private static final class Fields {
-        private final JsonToken[] tokens = new JsonToken[FIELDS.length];
-        private final String[] texts = new String[FIELDS.length];
-        /** Numbers that fit an int, the common case, are kept without a BigDecimal. */
-        private final int[] ints = new int[FIELDS.length];
-        private final BigDecimal[] decimals = new BigDecimal[FIELDS.length];
+    /** Where each of the ten fields' values lies in the record, by index in {@link #FIELDS}. */
+    private final class Fields {
+        private final JsonReader json;
+        private final byte[] in;
+        private final Kind[] kinds = new Kind[FIELDS.length];
+        private final int[] starts = new int[FIELDS.length];
+        private final int[] ends = new int[FIELDS.length];
+        private final boolean[] escaped = new boolean[FIELDS.length];
 
-        void read(int index, JsonParser json, JsonToken token) {
-            if (tokens[index] != null) {
+        Fields(JsonReader json, byte[] in) {
+            this.json = json;
+            this.in = in;
+        }
+
+        /** Takes the value at hand as the field's, stepping over it. */
+        void read(int index) {
+            if (kinds[index] != null) {
                 throw new InvalidEnrollmentException(RejectReason.MALFORMED_JSON,
                         "field '" + FIELDS[index] + "' appears twice; which one counts would be a guess");
             }
-            tokens[index] = token;
-            switch (token) {
-                case VALUE_STRING -> texts[index] = json.getString();
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                    if (token == JsonToken.VALUE_NUMBER_INT && json.getNumberType() == JsonParser.NumberType.INT) {
-                        ints[index] = json.getIntValue();
-                    } else {
-                        texts[index] = json.getString();
-                        decimals[index] = json.getDecimalValue();
-                    }
+            Kind kind = json.peekKind();
+            kinds[index] = kind;
+            switch (kind) {
+                case STRING -> {
+                    starts[index] = json.skipString();
+                    escaped[index] = json.escaped();
                 }
-                case VALUE_NULL -> {
-                    // Counts as missing, but a second value for the field is still a duplicate.
-                }
-                default -> json.skipChildren();
+                case NUMBER -> starts[index] = json.skipNumber();
+                // Null counts as missing, but a second value for the field is still a duplicate.
+                default -> json.skipValue();
             }
+            ends[index] = json.end();
         }
 
-        private JsonToken token(int index) {
-            JsonToken token = tokens[index];
-            if (token == null || token == JsonToken.VALUE_NULL) {
+        private Kind kind(int index) {
+            Kind kind = kinds[index];
+            if (kind == null || kind == Kind.NULL) {
                 throw new InvalidEnrollmentException(RejectReason.MISSING_FIELD,
                         "field '" + FIELDS[index] + "' is missing or null");
             }
-            return token;
+            return kind;
         }
 
-        /** The field's text, when it is a JSON string; {@code what} says what it must be otherwise. */
-        private String string(int index, String what) {
-            JsonToken token = token(index);
-            if (token != JsonToken.VALUE_STRING) {
+        /** Checks the field is a JSON string; {@code what} says what it must be otherwise. */
+        private void requireString(int index, String what) {
+            Kind kind = kind(index);
+            if (kind != Kind.STRING) {
                 throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
-                        "field '" + FIELDS[index] + "' must be " + what + ", got " + typeOf(token));
+                        "field '" + FIELDS[index] + "' must be " + what + ", got " + kind);
             }
-            return texts[index];
+        }
+
+        private String string(int index) {
+            if (escaped[index]) {
+                return json.text(starts[index], ends[index], true);
+            }
+            // Ids are all different: keeping them would only push the repeating values out.
+            return index == ID ? new String(in, starts[index], ends[index] - starts[index], StandardCharsets.UTF_8)
+                    : texts.text(in, starts[index], ends[index]);
         }
 
         String text(int index) {
+            requireString(index, "a string");
             String name = FIELDS[index];
-            String value = string(index, "a string");
+            String value = string(index);
             if (value.isBlank()) {
                 throw new InvalidEnrollmentException(RejectReason.BLANK_TEXT, "field '" + name + "' is blank");
             }
@@ -200,86 +209,107 @@ public final class EnrollmentParser {
         }
 
         int integer(int index, int min, int max) {
-            JsonToken token = token(index);
+            Kind kind = kind(index);
             String name = FIELDS[index];
-            BigDecimal decimal = decimals[index];
-            // As in JSON Schema, a number with no fractional part is an integer even when written 19.0.
-            boolean number = token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
-            if (!number || decimal != null && decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
+            if (kind != Kind.NUMBER) {
                 throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
-                        "field '" + name + "' must be an integer, got " + typeOf(token));
+                        "field '" + name + "' must be an integer, got " + kind);
             }
-            boolean inRange = decimal == null ? ints[index] >= min && ints[index] <= max
-                    : decimal.compareTo(BigDecimal.valueOf(min)) >= 0 && decimal.compareTo(BigDecimal.valueOf(max)) <= 0;
-            if (!inRange) {
-                String written = decimal == null ? Integer.toString(ints[index]) : abbreviate(texts[index]);
-                throw new InvalidEnrollmentException(RejectReason.OUT_OF_RANGE,
-                        "field '" + name + "' is " + written + ", outside " + min + ".." + max);
+            int start = starts[index];
+            int end = ends[index];
+            int small = smallInteger(in, start, end);
+            if (small != NOT_SMALL) {
+                if (small < min || small > max) {
+                    throw outOfRange(name, Integer.toString(small), min, max);
+                }
+                return small;
             }
-            return decimal == null ? ints[index] : decimal.intValue();
+            String written = new String(in, start, end - start, StandardCharsets.ISO_8859_1);
+            BigDecimal decimal = new BigDecimal(written);
+            // As in JSON Schema, a number with no fractional part is an integer even when written 19.0.
+            if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
+                throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
+                        "field '" + name + "' must be an integer, got NUMBER");
+            }
+            if (decimal.compareTo(BigDecimal.valueOf(min)) < 0 || decimal.compareTo(BigDecimal.valueOf(max)) > 0) {
+                throw outOfRange(name, abbreviate(written), min, max);
+            }
+            return decimal.intValue();
         }
 
         LocalDate date(int index) {
-            String text = string(index, "a yyyy-MM-dd string");
-            LocalDate date = isoDate(text);
+            requireString(index, "a yyyy-MM-dd string");
+            LocalDate date = escaped[index] ? null : isoDate(in, starts[index], ends[index]);
             if (date == null) {
                 throw new InvalidEnrollmentException(RejectReason.INVALID_DATE,
-                        "field '" + FIELDS[index] + "' is '" + abbreviate(text) + "', not a real yyyy-MM-dd date");
+                        "field '" + FIELDS[index] + "' is '" + abbreviate(string(index)) + "', not a real yyyy-MM-dd date");
             }
             return date;
         }
+
+        /** Whether the key is byte for byte the id as written; if not, the caller compares them as text. */
+        boolean idIs(byte[] key) {
+            return key != null && kinds[ID] == Kind.STRING && !escaped[ID]
+                    && Arrays.equals(key, 0, key.length, in, starts[ID], ends[ID]);
+        }
+    }
+
+    private static InvalidEnrollmentException outOfRange(String name, String written, int min, int max) {
+        return new InvalidEnrollmentException(RejectReason.OUT_OF_RANGE,
+                "field '" + name + "' is " + written + ", outside " + min + ".." + max);
+    }
+
+    private static final int NOT_SMALL = Integer.MIN_VALUE;
+
+    /** A number written as up to nine digits, maybe negative, as nearly every one is; else {@link #NOT_SMALL}. */
+    private static int smallInteger(byte[] in, int start, int end) {
+        boolean negative = in[start] == '-';
+        int first = negative ? start + 1 : start;
+        if (end - first > 9) {
+            return NOT_SMALL;
+        }
+        int value = 0;
+        for (int i = first; i < end; i++) {
+            int digit = in[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return NOT_SMALL;
+            }
+            value = value * 10 + digit;
+        }
+        return negative ? -value : value;
     }
 
     private Fields readObject(byte[] value) {
-        Fields fields = new Fields();
-        try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), value)) {
-            JsonToken token = json.nextToken();
-            if (token != JsonToken.START_OBJECT) {
-                throw new InvalidEnrollmentException(RejectReason.NOT_AN_OBJECT,
-                        "expected a JSON object, got " + (token == null ? "nothing" : typeOf(token)));
-            }
-            int index;
-            while ((index = json.nextNameMatch(FIELD_NAMES)) != PropertyNameMatcher.MATCH_END_OBJECT) {
-                if (index == PropertyNameMatcher.MATCH_ODD_TOKEN) {
-                    throw new InvalidEnrollmentException(RejectReason.MALFORMED_JSON, "not JSON: the object is not closed");
-                }
-                token = json.nextToken();
-                if (index == PropertyNameMatcher.MATCH_UNKNOWN_NAME) {
-                    json.skipChildren();
-                } else {
-                    fields.read(index, json, token);
-                }
-            }
-            if (json.nextToken() != null) {
-                throw new InvalidEnrollmentException(RejectReason.MALFORMED_JSON, "not JSON: more content after the object");
-            }
-        } catch (JacksonException e) {
-            throw new InvalidEnrollmentException(RejectReason.MALFORMED_JSON,
-                    "not JSON: " + abbreviate(e.getOriginalMessage()));
+        JsonReader json = new JsonReader(value);
+        Kind kind = json.start();
+        if (kind != Kind.OBJECT) {
+            throw new InvalidEnrollmentException(RejectReason.NOT_AN_OBJECT,
+                    "expected a JSON object, got " + (kind == null ? "nothing" : kind));
         }
+        Fields fields = new Fields(json, value);
+        // Producers write the fields in one order: each name is tried first as the one after the last.
+        int likely = 0;
+        int index;
+        while ((index = json.nextName(FIELD_NAMES, likely)) != JsonReader.END_OF_OBJECT) {
+            if (index == JsonReader.UNKNOWN_NAME) {
+                json.skipValue();
+            } else {
+                fields.read(index);
+                likely = index + 1;
+            }
+        }
+        json.finish();
         return fields;
     }
 
-    private static String typeOf(JsonToken token) {
-        return switch (token) {
-            case START_OBJECT -> "OBJECT";
-            case START_ARRAY -> "ARRAY";
-            case VALUE_STRING -> "STRING";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "NUMBER";
-            case VALUE_TRUE, VALUE_FALSE -> "BOOLEAN";
-            case VALUE_NULL -> "NULL";
-            default -> token.name();
-        };
-    }
-
-    /** A real calendar date written exactly yyyy-MM-dd, or null; by hand, as a formatter is slow. */
-    private static LocalDate isoDate(String text) {
-        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+    /** A real calendar date written exactly yyyy-MM-dd in {@code in[start..end)}, or null; by hand, as a formatter is slow. */
+    private static LocalDate isoDate(byte[] in, int start, int end) {
+        if (end - start != 10 || in[start + 4] != '-' || in[start + 7] != '-') {
             return null;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
+        int year = digits(in, start, start + 4);
+        int month = digits(in, start + 5, start + 7);
+        int day = digits(in, start + 8, start + 10);
         if (year < 0 || month < 0 || day < 0) {
             return null;
         }
@@ -290,10 +320,10 @@ public final class EnrollmentParser {
         }
     }
 
-    private static int digits(String text, int from, int to) {
+    private static int digits(byte[] in, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+            byte c = in[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

@@ -208,10 +208,25 @@ class EnrollmentParserTest {
                   "ds_aluno_sexo":"N\\u00e3o Declarado","ds_aluno_responsavel_financeiro":"Não",
                   "ds_matricula_pagamento":"Boleto \\u00e0 Vista", "emoji": "\\ud83d\\ude00"
                 }
-                """.formatted(ID);
+                """.formatted("\\u0030" + ID.substring(1));
 
         assertThat(parser.parse(KEY, layout.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(parser.parse(KEY, bytes(valid())));
+    }
+
+    @Test
+    void readsARepeatedValueAsTheSameStringEvenAfterThousandsOfOthers() {
+        Enrollment first = parser.parse(KEY, bytes(valid()));
+        for (int i = 0; i < 5000; i++) {
+            ObjectNode other = valid();
+            other.put("ds_curso_nome", "Curso " + i);
+            assertThat(parser.parse(KEY, bytes(other)).course()).isEqualTo("Curso " + i);
+        }
+
+        Enrollment again = parser.parse(KEY, bytes(valid()));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(again.shift()).isSameAs(first.shift());
     }
 
     @Test

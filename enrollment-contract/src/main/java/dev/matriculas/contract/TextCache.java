@@ -1,0 +1,36 @@
+package dev.matriculas.contract;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The same string for the same bytes, for values that repeat from record to record (courses, shifts, payment
+ * methods): a replay then makes no new string for them, and each keeps its hash code for the lookups that
+ * follow. A direct-mapped table that simply forgets on a collision, so any number of distinct values costs
+ * no more memory. Entries are immutable, so threads may share it without locks.
+ */
+final class TextCache {
+
+    private static final int SIZE = 1024;
+
+    private record Entry(byte[] bytes, String text) {
+    }
+
+    private final Entry[] entries = new Entry[SIZE];
+
+    /** The UTF-8 text of {@code in[start..end)}, which must hold no JSON escapes. */
+    String text(byte[] in, int start, int end) {
+        int hash = 1;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + in[i];
+        }
+        int slot = (hash ^ (hash >>> 16)) & (SIZE - 1);
+        Entry entry = entries[slot];
+        if (entry != null && Arrays.equals(entry.bytes, 0, entry.bytes.length, in, start, end)) {
+            return entry.text;
+        }
+        String text = new String(in, start, end - start, StandardCharsets.UTF_8);
+        entries[slot] = new Entry(Arrays.copyOfRange(in, start, end), text);
+        return text;
+    }
+}
