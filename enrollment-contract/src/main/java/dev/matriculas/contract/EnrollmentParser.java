@@ -1,6 +1,7 @@
 package dev.matriculas.contract;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -156,13 +157,16 @@ public final class EnrollmentParser {
             switch (kind) {
                 case STRING -> {
                     starts[index] = json.skipString();
+                    ends[index] = json.end();
                     escaped[index] = json.escaped();
                 }
-                case NUMBER -> starts[index] = json.skipNumber();
+                case NUMBER -> {
+                    starts[index] = json.skipNumber();
+                    ends[index] = json.end();
+                }
                 // Null counts as missing, but a second value for the field is still a duplicate.
                 default -> json.skipValue();
             }
-            ends[index] = json.end();
         }
 
         private Kind kind(int index) {
@@ -187,8 +191,9 @@ public final class EnrollmentParser {
             if (escaped[index]) {
                 return json.text(starts[index], ends[index], true);
             }
-            // Ids are all different: keeping them would only push the repeating values out.
-            return index == ID ? new String(in, starts[index], ends[index] - starts[index], StandardCharsets.UTF_8)
+            int length = ends[index] - starts[index];
+            // Ids are all different, and long values rarely repeat: keeping them would only push out those that do.
+            return index == ID || length > TextCache.LONGEST ? new String(in, starts[index], length, StandardCharsets.UTF_8)
                     : texts.text(in, starts[index], ends[index]);
         }
 
@@ -225,13 +230,15 @@ public final class EnrollmentParser {
                 return small;
             }
             String written = new String(in, start, end - start, StandardCharsets.ISO_8859_1);
-            BigDecimal decimal = new BigDecimal(written);
+            BigDecimal decimal = decimal(written);
             // As in JSON Schema, a number with no fractional part is an integer even when written 19.0.
-            if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
+            if (decimal == null ? written.contains("e-") || written.contains("E-")
+                    : !isWhole(decimal)) {
                 throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
                         "field '" + name + "' must be an integer, got NUMBER");
             }
-            if (decimal.compareTo(BigDecimal.valueOf(min)) < 0 || decimal.compareTo(BigDecimal.valueOf(max)) > 0) {
+            if (decimal == null || decimal.compareTo(BigDecimal.valueOf(min)) < 0
+                    || decimal.compareTo(BigDecimal.valueOf(max)) > 0) {
                 throw outOfRange(name, abbreviate(written), min, max);
             }
             return decimal.intValue();
@@ -239,7 +246,13 @@ public final class EnrollmentParser {
 
         LocalDate date(int index) {
             requireString(index, "a yyyy-MM-dd string");
-            LocalDate date = escaped[index] ? null : isoDate(in, starts[index], ends[index]);
+            LocalDate date;
+            if (escaped[index]) {
+                byte[] unescaped = string(index).getBytes(StandardCharsets.UTF_8);
+                date = isoDate(unescaped, 0, unescaped.length);
+            } else {
+                date = isoDate(in, starts[index], ends[index]);
+            }
             if (date == null) {
                 throw new InvalidEnrollmentException(RejectReason.INVALID_DATE,
                         "field '" + FIELDS[index] + "' is '" + abbreviate(string(index)) + "', not a real yyyy-MM-dd date");
@@ -257,6 +270,26 @@ public final class EnrollmentParser {
     private static InvalidEnrollmentException outOfRange(String name, String written, int min, int max) {
         return new InvalidEnrollmentException(RejectReason.OUT_OF_RANGE,
                 "field '" + name + "' is " + written + ", outside " + min + ".." + max);
+    }
+
+    /**
+     * The number as a decimal, or null when its exponent is beyond what a {@code BigDecimal} holds
+     * ({@code 1e99999999999}): then it is either far out of range or, with a negative exponent, not a whole
+     * number; unless it is a zero ({@code 0e-99999999999}).
+     */
+    private static BigDecimal decimal(String written) {
+        try {
+            return new BigDecimal(written);
+        } catch (NumberFormatException | ArithmeticException e) {
+            String mantissa = written.split("[eE]", 2)[0];
+            return mantissa.chars().allMatch(c -> c == '0' || c == '-' || c == '.') ? BigDecimal.ZERO : null;
+        }
+    }
+
+    /** One division with a small quotient: stripping zeros one by one took milliseconds on 4 KiB of digits. */
+    private static boolean isWhole(BigDecimal decimal) {
+        return decimal.scale() <= 0 || decimal.signum() == 0
+                || decimal.setScale(0, RoundingMode.DOWN).compareTo(decimal) == 0;
     }
 
     private static final int NOT_SMALL = Integer.MIN_VALUE;

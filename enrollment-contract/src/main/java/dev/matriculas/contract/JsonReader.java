@@ -17,8 +17,12 @@ final class JsonReader {
 
     static final int END_OF_OBJECT = -1;
     static final int UNKNOWN_NAME = -2;
-    /** As deep as Jackson goes by default; a 4 KiB record could otherwise nest two thousand arrays. */
+    /**
+     * Containers nested deeper than this, the record's own object included, are refused, as by Jackson's default
+     * limit: a 4 KiB record could otherwise nest two thousand arrays.
+     */
     private static final int MAX_DEPTH = 500;
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final byte[] in;
     private int at;
@@ -32,10 +36,14 @@ final class JsonReader {
     }
 
     /**
-     * What the document holds, checked as far as its first token: inside it when it is an object, ready for
-     * {@link #nextName}. Null when there is no value at all.
+     * What the document holds: inside it when it is an object, ready for {@link #nextName}; a scalar is read
+     * whole (it may be malformed); an array is left unread. Null when there is no value at all.
      */
     Kind start() {
+        // RFC 8259 lets a reader ignore a byte order mark; Jackson does, and so do we.
+        if (Arrays.equals(in, 0, Math.min(3, in.length), BYTE_ORDER_MARK, 0, 3)) {
+            at = BYTE_ORDER_MARK.length;
+        }
         skipWhitespace();
         if (at == in.length) {
             return null;
@@ -104,11 +112,12 @@ final class JsonReader {
         return start;
     }
 
-    /** Where the string or number last stepped over ends (exclusive). */
+    /** Where the string or number last stepped over ends (exclusive): read it right after that step. */
     int end() {
         return end;
     }
 
+    /** Whether the string last stepped over holds escapes: read it right after {@link #skipString}. */
     boolean escaped() {
         return escaped;
     }
@@ -118,6 +127,7 @@ final class JsonReader {
         return hasEscapes ? unescape(start, end) : new String(in, start, end - start, StandardCharsets.UTF_8);
     }
 
+    /** Steps over the value at hand, inside the record's object. */
     void skipValue() {
         skipValue(1);
     }
@@ -174,21 +184,23 @@ final class JsonReader {
         };
     }
 
+    /** Steps over the value at hand, inside {@code depth} containers. */
     private void skipValue(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw malformed("nested more than " + MAX_DEPTH + " deep", at);
-        }
         switch (peekKind()) {
             case STRING -> at = endOfString(at) + 1;
             case NUMBER -> number();
             case BOOLEAN -> literal(in[at] == 't' ? "true" : "false");
             case NULL -> literal("null");
-            case OBJECT -> skipContainer('}', depth, true);
-            case ARRAY -> skipContainer(']', depth, false);
+            case OBJECT -> skipContainer('}', depth + 1, true);
+            case ARRAY -> skipContainer(']', depth + 1, false);
         }
     }
 
+    /** Steps over the container at hand, itself the {@code depth}th one deep. */
     private void skipContainer(char close, int depth, boolean object) {
+        if (depth > MAX_DEPTH) {
+            throw malformed("nested more than " + MAX_DEPTH + " deep", at);
+        }
         at++;
         skipWhitespace();
         if (peek("a value or '" + close + "'") == close) {
@@ -207,7 +219,7 @@ final class JsonReader {
                 }
                 skipWhitespace();
             }
-            skipValue(depth + 1);
+            skipValue(depth);
             skipWhitespace();
             byte separator = next("',' or '" + close + "'");
             if (separator == close) {
@@ -271,7 +283,7 @@ final class JsonReader {
     private void endOfToken(int start) {
         if (at < in.length) {
             byte c = in[at];
-            boolean delimiter = c == ',' || c == '}' || c == ']' || c == ':' || isWhitespace(c);
+            boolean delimiter = c == ',' || c == '}' || c == ']' || isWhitespace(c);
             if (!delimiter) {
                 throw malformed("unexpected '" + printable(c) + "' after a value", start);
             }

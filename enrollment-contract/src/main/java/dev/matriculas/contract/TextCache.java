@@ -12,6 +12,8 @@ import java.util.Arrays;
 final class TextCache {
 
     private static final int SIZE = 1024;
+    /** Longer values are not kept (the caller makes them itself): at most about 200 KB however many values come. */
+    static final int LONGEST = 128;
 
     private record Entry(byte[] bytes, String text) {
     }

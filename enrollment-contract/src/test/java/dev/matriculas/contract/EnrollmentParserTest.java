@@ -189,11 +189,50 @@ class EnrollmentParserTest {
         assertThat(EnrollmentSchema.violations(text)).isNotEmpty();
     }
 
-    @Test
-    void rejectsValuesNestedDeeperThanJacksonAllows() {
-        String text = valid().toString().replace("{", "{\"extra\":" + "[".repeat(600) + "]".repeat(600) + ",");
+    /** 500 containers deep at most, the record's own object included, as Jackson's default limit. */
+    @ParameterizedTest
+    @ValueSource(strings = {"[", "{\"a\":"})
+    void rejectsValuesNestedDeeperThanJacksonAllows(String open) {
+        String close = open.equals("[") ? "]" : "}";
+        String deepest = valid().toString().replace("{", "{\"extra\":" + open.repeat(499) + "1" + close.repeat(499) + ",");
+        String tooDeep = valid().toString().replace("{", "{\"extra\":" + open.repeat(500) + "1" + close.repeat(500) + ",");
 
-        assertRejected(KEY, text.getBytes(StandardCharsets.UTF_8), RejectReason.MALFORMED_JSON);
+        assertThat(parser.parse(KEY, deepest.getBytes(StandardCharsets.UTF_8)).id()).isEqualTo(ID);
+        assertRejected(KEY, tooDeep.getBytes(StandardCharsets.UTF_8), RejectReason.MALFORMED_JSON);
+    }
+
+    /** A number too large for a {@code BigDecimal}'s exponent is still only a wrong value, never a crash. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e2147483648", "1e99999999999", "-1E+99999999999", "1.5e-2147483647", "1e-2147483648", "0e-99999999999"})
+    void judgesNumbersWithHugeExponentsByTheirValue(String number) {
+        String text = valid().toString().replaceFirst("\"ds_aluno_idade\":\\d+", "\"ds_aluno_idade\":" + number);
+        byte[] value = text.getBytes(StandardCharsets.UTF_8);
+
+        switch (number) {
+            case "0e-99999999999" -> assertThat(parser.parse(KEY, value).age()).isZero();
+            case "1.5e-2147483647", "1e-2147483648" -> assertRejected(KEY, value, RejectReason.WRONG_TYPE);
+            default -> assertRejected(KEY, value, RejectReason.OUT_OF_RANGE);
+        }
+    }
+
+    @Test
+    void readsDatesWrittenWithEscapes() {
+        String text = valid().toString().replace("\"2024-02-01\"", "\"2024\\u002d02-01\"");
+
+        assertThat(text).contains("\\u002d");
+        assertThat(parser.parse(KEY, text.getBytes(StandardCharsets.UTF_8)).courseStart()).isEqualTo(LocalDate.of(2024, 2, 1));
+    }
+
+    @Test
+    void ignoresAByteOrderMarkAsRfc8259Allows() {
+        byte[] json = bytes(valid());
+        byte[] withMark = new byte[json.length + 3];
+        withMark[0] = (byte) 0xEF;
+        withMark[1] = (byte) 0xBB;
+        withMark[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withMark, 3, json.length);
+
+        assertThat(parser.parse(KEY, withMark)).isEqualTo(parser.parse(KEY, json));
     }
 
     @Test
