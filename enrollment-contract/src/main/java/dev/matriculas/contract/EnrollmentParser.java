@@ -55,7 +55,7 @@ public final class EnrollmentParser {
         }
         Fields fields = readObject(value);
         Enrollment enrollment = new Enrollment(
-                fields.text(0),
+                fields.text(ID),
                 fields.text(1),
                 fields.text(2),
                 fields.integer(3, MIN_DURATION, MAX_DURATION),
@@ -189,7 +189,7 @@ public final class EnrollmentParser {
 
         private String string(int index) {
             if (escaped[index]) {
-                return json.text(starts[index], ends[index], true);
+                return json.unescape(starts[index], ends[index]);
             }
             int length = ends[index] - starts[index];
             // Ids are all different, and long values rarely repeat: keeping them would only push out those that do.

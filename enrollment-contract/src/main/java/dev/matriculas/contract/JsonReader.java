@@ -122,10 +122,6 @@ final class JsonReader {
         return escaped;
     }
 
-    /** The text of a string whose content runs from {@code start} to {@code end}, escapes resolved if it has any. */
-    String text(int start, int end, boolean hasEscapes) {
-        return hasEscapes ? unescape(start, end) : new String(in, start, end - start, StandardCharsets.UTF_8);
-    }
 
     /** Steps over the value at hand, inside the record's object. */
     void skipValue() {
@@ -147,20 +143,18 @@ final class JsonReader {
         int start = at + 1;
         int end = endOfString(at);
         at = end + 1;
+        byte[] name = in;
         if (escaped) {
-            String name = unescape(start, end);
-            for (int i = 0; i < names.length; i++) {
-                if (name.equals(new String(names[i], StandardCharsets.UTF_8))) {
-                    return i;
-                }
-            }
-            return UNKNOWN_NAME;
+            // Rare: compare the name as it reads, not as it is written.
+            name = unescape(start, end).getBytes(StandardCharsets.UTF_8);
+            start = 0;
+            end = name.length;
         }
-        if (likely < names.length && Arrays.equals(in, start, end, names[likely], 0, names[likely].length)) {
+        if (likely < names.length && Arrays.equals(name, start, end, names[likely], 0, names[likely].length)) {
             return likely;
         }
         for (int i = 0; i < names.length; i++) {
-            if (Arrays.equals(in, start, end, names[i], 0, names[i].length)) {
+            if (Arrays.equals(name, start, end, names[i], 0, names[i].length)) {
                 return i;
             }
         }
@@ -328,7 +322,7 @@ final class JsonReader {
     }
 
     /** The text between {@code start} and {@code end}, escapes resolved (already checked by {@link #endOfString}). */
-    private String unescape(int start, int end) {
+    String unescape(int start, int end) {
         StringBuilder text = new StringBuilder(end - start);
         int run = start;
         for (int i = start; i < end; i++) {
