@@ -2,9 +2,6 @@ package dev.matriculas.contract;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -50,9 +47,19 @@ public final class EnrollmentParser {
             throw new InvalidEnrollmentException(RejectReason.OVERSIZED,
                     "value is " + value.length + " bytes, more than the " + MAX_RECORD_BYTES + " allowed");
         }
-        if (!isUtf8(value)) {
-            throw new InvalidEnrollmentException(RejectReason.INVALID_UTF8, "the value is not valid UTF-8");
+        try {
+            return read(key, value);
+        } catch (InvalidEnrollmentException e) {
+            // The reader checks UTF-8 in the strings it scans; bytes that are not UTF-8 anywhere else (or after the
+            // first fault) must still be the reason given, whatever else is wrong.
+            if (e.reason() != RejectReason.INVALID_UTF8 && !Utf8.isValid(value)) {
+                throw new InvalidEnrollmentException(RejectReason.INVALID_UTF8, "the value is not valid UTF-8");
+            }
+            throw e;
         }
+    }
+
+    private Enrollment read(byte[] key, byte[] value) {
         Fields fields = readObject(value);
         Enrollment enrollment = new Enrollment(
                 fields.text(ID),
@@ -84,52 +91,10 @@ public final class EnrollmentParser {
         if (key == null) {
             throw new InvalidEnrollmentException(RejectReason.KEY_MISMATCH, "the record has no key; it must be its id_matricula");
         }
-        if (!isUtf8(key)) {
+        if (!Utf8.isValid(key)) {
             throw new InvalidEnrollmentException(RejectReason.INVALID_UTF8, "the key is not valid UTF-8");
         }
         return new String(key, StandardCharsets.UTF_8);
-    }
-
-    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGH_BITS = 0x8080808080808080L;
-
-    /**
-     * Strict UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF), checked in place: records are
-     * read by the ten thousand a second, and a decoder would first copy each into a new string.
-     */
-    static boolean isUtf8(byte[] bytes) {
-        int i = 0;
-        while (i < bytes.length) {
-            // Records are mostly ASCII: step over eight ASCII bytes at a time.
-            if (i + Long.BYTES <= bytes.length && ((long) EIGHT_BYTES.get(bytes, i) & HIGH_BITS) == 0) {
-                i += Long.BYTES;
-                continue;
-            }
-            int lead = bytes[i] & 0xFF;
-            if (lead < 0x80) {
-                i++;
-                continue;
-            }
-            int extra = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
-            if (extra == 0 || i + extra >= bytes.length) {
-                return false;
-            }
-            int codePoint = lead & (0x3F >> extra);
-            for (int k = 1; k <= extra; k++) {
-                int next = bytes[i + k] & 0xFF;
-                if ((next & 0xC0) != 0x80) {
-                    return false;
-                }
-                codePoint = (codePoint << 6) | (next & 0x3F);
-            }
-            boolean overlongOrSurrogate = extra == 2 && (codePoint < 0x800 || (codePoint >= 0xD800 && codePoint <= 0xDFFF));
-            boolean outOfRange = extra == 3 && (codePoint < 0x10000 || codePoint > 0x10FFFF);
-            if (overlongOrSurrogate || outOfRange) {
-                return false;
-            }
-            i += extra + 1;
-        }
-        return true;
     }
 
     /** Where each of the ten fields' values lies in the record, by index in {@link #FIELDS}. */

@@ -7,8 +7,9 @@ import java.util.Arrays;
  * A strict reader (RFC 8259) of one JSON object, straight from its UTF-8 bytes: the caller takes each field's
  * value or skips it. The dashboard replays whole topics through it; a general JSON parser spent as much time on
  * each record as Kafka spends fetching it, mostly on field names and on strings for values nobody reads. This
- * one compares names as bytes and makes a string only for the values asked for. Anything that is not JSON is
- * {@link RejectReason#MALFORMED_JSON}. The bytes must already be valid UTF-8 ({@link EnrollmentParser} checks).
+ * one compares names as bytes, scans strings eight bytes at a time, and makes a string only for the values asked
+ * for. Anything that is not JSON is {@link RejectReason#MALFORMED_JSON}; strings are checked to be UTF-8 as they
+ * are scanned ({@link RejectReason#INVALID_UTF8}), and outside them JSON is ASCII.
  */
 final class JsonReader {
 
@@ -140,6 +141,10 @@ final class JsonReader {
         if (peek("a field name") != '"') {
             throw malformed("expected a field name in double quotes", at);
         }
+        if (likely < names.length && isNameAt(names[likely])) {
+            at += names[likely].length + 2;
+            return likely;
+        }
         int start = at + 1;
         int end = endOfString(at);
         at = end + 1;
@@ -150,15 +155,21 @@ final class JsonReader {
             start = 0;
             end = name.length;
         }
-        if (likely < names.length && Arrays.equals(name, start, end, names[likely], 0, names[likely].length)) {
-            return likely;
-        }
         for (int i = 0; i < names.length; i++) {
             if (Arrays.equals(name, start, end, names[i], 0, names[i].length)) {
                 return i;
             }
         }
         return UNKNOWN_NAME;
+    }
+
+    /**
+     * Whether the string at hand is exactly {@code name}: its bytes, then the closing quote. Names hold no quote,
+     * escape or control character, so no scan is needed.
+     */
+    private boolean isNameAt(byte[] name) {
+        int close = at + 1 + name.length;
+        return close < in.length && in[close] == '"' && Arrays.equals(in, at + 1, close, name, 0, name.length);
     }
 
     private Kind kindAt() {
@@ -284,22 +295,38 @@ final class JsonReader {
         }
     }
 
-    /** The index of the quote that closes the string opening at {@code quote}; notes whether it has escapes. */
+    /**
+     * The index of the quote that closes the string opening at {@code quote}, its UTF-8 checked; notes whether
+     * it has escapes.
+     */
     private int endOfString(int quote) {
         escaped = false;
-        for (int i = quote + 1; i < in.length; i++) {
+        int i = quote + 1;
+        while (true) {
+            while (i + Long.BYTES <= in.length && Utf8.isPlainJsonText(Utf8.eightBytes(in, i))) {
+                i += Long.BYTES;
+            }
+            if (i == in.length) {
+                throw malformed("the string is not closed", quote);
+            }
             int c = in[i] & 0xFF;
             if (c == '"') {
                 return i;
             }
             if (c == '\\') {
                 escaped = true;
-                i = endOfEscape(i);
+                i = endOfEscape(i) + 1;
             } else if (c < 0x20) {
                 throw malformed("a control character inside a string must be escaped", i);
+            } else if (c >= 0x80) {
+                i = Utf8.sequenceEnd(in, i);
+                if (i == Utf8.INVALID) {
+                    throw new InvalidEnrollmentException(RejectReason.INVALID_UTF8, "the value is not valid UTF-8");
+                }
+            } else {
+                i++;
             }
         }
-        throw malformed("the string is not closed", quote);
     }
 
     /** The last byte of the escape starting at the backslash {@code at}. */

@@ -22,10 +22,7 @@ final class TextCache {
 
     /** The UTF-8 text of {@code in[start..end)}, which must hold no JSON escapes. */
     String text(byte[] in, int start, int end) {
-        int hash = 1;
-        for (int i = start; i < end; i++) {
-            hash = 31 * hash + in[i];
-        }
+        int hash = hash(in, start, end);
         int slot = (hash ^ (hash >>> 16)) & (SIZE - 1);
         Entry entry = entries[slot];
         if (entry != null && Arrays.equals(entry.bytes, 0, entry.bytes.length, in, start, end)) {
@@ -34,5 +31,17 @@ final class TextCache {
         String text = new String(in, start, end - start, StandardCharsets.UTF_8);
         entries[slot] = new Entry(Arrays.copyOfRange(in, start, end), text);
         return text;
+    }
+
+    /** From the length and the first and last eight bytes: two reads, and values that share all three are rare. */
+    private static int hash(byte[] in, int start, int end) {
+        int hash = end - start;
+        if (end - start >= Long.BYTES) {
+            return 31 * (31 * hash + Long.hashCode(Utf8.eightBytes(in, start))) + Long.hashCode(Utf8.eightBytes(in, end - Long.BYTES));
+        }
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + in[i];
+        }
+        return hash;
     }
 }

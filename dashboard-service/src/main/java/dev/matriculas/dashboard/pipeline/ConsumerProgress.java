@@ -14,22 +14,24 @@ import org.springframework.stereotype.Component;
 /**
  * How far the dashboard is behind the end of the topic, per partition. The lag is read from the consumer's own
  * fetch positions (no extra request to Kafka): after every batch until every partition's lag is known, so that
- * progress shows even when the backlog is read in under a second, then at most twice a second.
+ * progress shows even when the backlog is read in under a second, then at most twice a second. Records fetched
+ * but not yet folded (a few batches at most) count in the total lag, not in a partition's.
  */
 @Component
 public class ConsumerProgress {
 
     private static final long REFRESH_NANOS = 500_000_000L;
 
+    private final AtomicLong fetched = new AtomicLong();
     private final AtomicLong consumed = new AtomicLong();
     private volatile Map<Integer, Long> lag = Map.of();
     private volatile long lastRefresh;
     private volatile boolean lagKnown;
     private volatile long backlogAtStart = -1;
 
-    /** Called on the consumer thread after each batch. */
-    public void consumed(Consumer<?, ?> consumer, int records) {
-        consumed.addAndGet(records);
+    /** Called on the consumer thread as each batch is handed over to be folded. */
+    public void fetched(Consumer<?, ?> consumer, int records) {
+        fetched.addAndGet(records);
         long now = System.nanoTime();
         if (!lagKnown || now - lastRefresh > REFRESH_NANOS) {
             refresh(consumer, now);
@@ -64,6 +66,12 @@ public class ConsumerProgress {
         }
     }
 
+    /** Called once a batch is folded into the figures (or parked). */
+    public void folded(int records) {
+        consumed.addAndGet(records);
+    }
+
+    /** Records folded into the figures or parked. */
     public long consumed() {
         return consumed.get();
     }
@@ -73,7 +81,10 @@ public class ConsumerProgress {
     }
 
     public long lag() {
-        return lag.values().stream().mapToLong(Long::longValue).sum();
+        long folded = consumed.get();
+        // Read after the folded count, as it is never below it.
+        long inHand = fetched.get() - folded;
+        return lag.values().stream().mapToLong(Long::longValue).sum() + inHand;
     }
 
     public boolean lagKnown() {
