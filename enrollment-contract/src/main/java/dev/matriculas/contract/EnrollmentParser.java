@@ -34,8 +34,14 @@ public final class EnrollmentParser {
     private static final byte[][] FIELD_NAMES = Arrays.stream(FIELDS)
             .map(name -> name.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
     private static final int ID = 0;
+    private static final int DATE_SLOTS = 1024;
 
     private final TextCache texts = new TextCache();
+    /**
+     * The same {@code LocalDate} for the same date, as for {@link #texts}: records' dates fall in a few months.
+     * Direct-mapped by day (a slot forgets on a collision); dates are immutable, so threads may share it.
+     */
+    private final LocalDate[] dates = new LocalDate[DATE_SLOTS];
 
     /**
      * @param key   the record key, UTF-8 (may be null, which is rejected)
@@ -301,7 +307,7 @@ public final class EnrollmentParser {
     }
 
     /** A real calendar date written exactly yyyy-MM-dd in {@code in[start..end)}, or null; by hand, as a formatter is slow. */
-    private static LocalDate isoDate(byte[] in, int start, int end) {
+    private LocalDate isoDate(byte[] in, int start, int end) {
         if (end - start != 10 || in[start + 4] != '-' || in[start + 7] != '-') {
             return null;
         }
@@ -311,8 +317,15 @@ public final class EnrollmentParser {
         if (year < 0 || month < 0 || day < 0) {
             return null;
         }
+        int slot = (year * 12 * 31 + month * 31 + day) & (DATE_SLOTS - 1);
+        LocalDate cached = dates[slot];
+        if (cached != null && cached.getDayOfMonth() == day && cached.getMonthValue() == month && cached.getYear() == year) {
+            return cached;
+        }
         try {
-            return LocalDate.of(year, month, day);
+            LocalDate date = LocalDate.of(year, month, day);
+            dates[slot] = date;
+            return date;
         } catch (DateTimeException e) {
             return null;
         }

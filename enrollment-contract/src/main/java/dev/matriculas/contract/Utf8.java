@@ -36,6 +36,10 @@ final class Utf8 {
     /** Where the multi-byte sequence whose lead byte is at {@code lead} ends (exclusive), or {@link #INVALID}. */
     static int sequenceEnd(byte[] bytes, int lead) {
         int first = bytes[lead] & 0xFF;
+        if (first >= 0xC2 && first <= 0xDF) {
+            // Two bytes, as for every accented Latin letter: no form of these is overlong.
+            return lead + 1 < bytes.length && (bytes[lead + 1] & 0xC0) == 0x80 ? lead + 2 : INVALID;
+        }
         int extra = first >= 0xC2 && first <= 0xDF ? 1 : first >= 0xE0 && first <= 0xEF ? 2 : first >= 0xF0 && first <= 0xF4 ? 3 : 0;
         if (extra == 0 || lead + extra >= bytes.length) {
             return INVALID;

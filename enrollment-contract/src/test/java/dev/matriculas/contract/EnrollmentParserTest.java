@@ -296,6 +296,22 @@ class EnrollmentParserTest {
     }
 
     @Test
+    void readsARepeatedDateAsTheSameDateAndNeverConfusesTwoThatShareASlot() {
+        // 2026-10-21 is 2024-01-20 plus two years, nine months of 31 days and a day: the same cache slot.
+        ObjectNode later = valid();
+        later.put("dt_matricula", "2026-10-21");
+
+        Enrollment first = parser.parse(KEY, bytes(valid()));
+        Enrollment second = parser.parse(KEY, bytes(valid()));
+        Enrollment sharingTheSlot = parser.parse(KEY, bytes(later));
+        Enrollment again = parser.parse(KEY, bytes(valid()));
+
+        assertThat(second.enrollmentDate()).isSameAs(first.enrollmentDate());
+        assertThat(sharingTheSlot.enrollmentDate()).isEqualTo(LocalDate.of(2026, 10, 21));
+        assertThat(again.enrollmentDate()).isEqualTo(LocalDate.of(2024, 1, 20));
+    }
+
+    @Test
     void rejectsAValidObjectFollowedByMoreContent() {
         String text = valid().toString() + " {}";
 

@@ -32,7 +32,8 @@ public class EnrollmentStore {
     private final Tally all;
     private final NewestRows newestRows;
     private long version;
-    private Instant updatedAt;
+    /** Milliseconds, not an {@code Instant}: a replay changes the store a million times in a few seconds. */
+    private long updatedAtMillis;
 
     public EnrollmentStore(DashboardProperties properties, Clock clock) {
         this.clock = clock;
@@ -70,7 +71,7 @@ public class EnrollmentStore {
 
     private void changed() {
         version++;
-        updatedAt = clock.instant();
+        updatedAtMillis = clock.millis();
     }
 
     /** Grows with every change: readers compare it to tell whether anything moved. */
@@ -104,7 +105,7 @@ public class EnrollmentStore {
         }
         return new Figures(
                 tally.total,
-                updatedAt,
+                version == 0 ? null : Instant.ofEpochMilli(updatedAtMillis),
                 counts(table.courses, tally.byCourse),
                 counts(table.payments, tally.byPayment),
                 counts(table.shifts, tally.byShift),
