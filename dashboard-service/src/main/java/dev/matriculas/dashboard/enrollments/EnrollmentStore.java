@@ -44,11 +44,12 @@ public class EnrollmentStore {
 
     /** Adds an enrollment, or replaces the one with the same id. */
     public synchronized void put(Enrollment enrollment, long recordTimestamp) {
-        int existing = table.rowOf(enrollment.id());
+        byte[] id = Ids.utf8(enrollment.id());
+        int existing = table.rowOf(id);
         if (existing >= 0) {
             forget(existing);
         }
-        int row = table.insert(enrollment, recordTimestamp);
+        int row = table.insert(id, enrollment, recordTimestamp);
         all.count(table, row, 1);
         newestRows.added(row);
         changed();
@@ -56,7 +57,7 @@ public class EnrollmentStore {
 
     /** Removes an enrollment (a tombstone on the topic); an unknown id changes nothing. */
     public synchronized void remove(String id) {
-        int row = table.rowOf(id);
+        int row = table.rowOf(Ids.utf8(id));
         if (row >= 0) {
             forget(row);
             changed();

@@ -7,7 +7,8 @@ import dev.matriculas.contract.Enrollment;
 
 /**
  * The current enrollments, one row per id, stored column by column as small numbers (about 30 bytes a
- * row besides the id) rather than as JSON or maps. Not thread-safe: the store guards it.
+ * row besides the id, kept as bytes in {@link Ids}) rather than as JSON or maps. Not thread-safe: the store
+ * guards it.
  */
 final class EnrollmentTable {
 
@@ -20,8 +21,8 @@ final class EnrollmentTable {
     final Vocabulary<String> responsibles;
     final Vocabulary<LocalDate> enrollmentDates;
 
-    private String[] ids = new String[INITIAL_CAPACITY];
-    private final IdIndex rowById = new IdIndex(row -> ids[row]);
+    final Ids ids = new Ids(INITIAL_CAPACITY);
+    private final IdIndex rowById = new IdIndex(ids);
     byte[] course = new byte[INITIAL_CAPACITY];
     byte[] shift = new byte[INITIAL_CAPACITY];
     byte[] payment = new byte[INITIAL_CAPACITY];
@@ -50,16 +51,16 @@ final class EnrollmentTable {
         return rowById.size();
     }
 
-    /** The row of an id, or -1. */
-    int rowOf(String id) {
-        return rowById.find(id);
+    /** The row of an id (its UTF-8 bytes), or -1. */
+    int rowOf(byte[] id) {
+        return rowById.find(id, Ids.hash(id));
     }
 
-    /** Stores a new enrollment as the newest row and returns the row. */
-    int insert(Enrollment enrollment, long recordTimestamp) {
+    /** Stores a new enrollment, whose id is {@code id} in UTF-8, as the newest row and returns the row. */
+    int insert(byte[] id, Enrollment enrollment, long recordTimestamp) {
         int row = freeCount > 0 ? freeRows[--freeCount] : nextRow();
-        ids[row] = enrollment.id();
-        rowById.add(enrollment.id(), row);
+        ids.set(row, id);
+        rowById.add(Ids.hash(id), row);
         course[row] = (byte) courses.indexOf(enrollment.course());
         shift[row] = (byte) shifts.indexOf(enrollment.shift());
         payment[row] = (byte) payments.indexOf(enrollment.payment());
@@ -75,8 +76,8 @@ final class EnrollmentTable {
     }
 
     void remove(int row) {
-        rowById.remove(ids[row]);
-        ids[row] = null;
+        rowById.remove(ids.hash(row), row);
+        ids.clear(row);
         if (freeCount == freeRows.length) {
             freeRows = Arrays.copyOf(freeRows, freeCount * 2);
         }
@@ -89,15 +90,11 @@ final class EnrollmentTable {
     }
 
     boolean inUse(int row) {
-        return ids[row] != null;
-    }
-
-    String id(int row) {
-        return ids[row];
+        return ids.has(row);
     }
 
     Enrollment read(int row) {
-        return new Enrollment(ids[row],
+        return new Enrollment(ids.get(row),
                 courses.label(course[row]),
                 shifts.label(shift[row]),
                 duration[row],
@@ -110,9 +107,9 @@ final class EnrollmentTable {
     }
 
     private int nextRow() {
-        if (highWater == ids.length) {
-            int capacity = ids.length + (ids.length >> 1);
-            ids = Arrays.copyOf(ids, capacity);
+        if (highWater == course.length) {
+            int capacity = course.length + (course.length >> 1);
+            ids.grow(capacity);
             course = Arrays.copyOf(course, capacity);
             shift = Arrays.copyOf(shift, capacity);
             payment = Arrays.copyOf(payment, capacity);

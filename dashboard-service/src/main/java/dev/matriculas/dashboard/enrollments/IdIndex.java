@@ -1,10 +1,9 @@
 package dev.matriculas.dashboard.enrollments;
 
 import java.util.Arrays;
-import java.util.function.IntFunction;
 
 /**
- * The row of each enrollment id, by open addressing over the table's own id column: one long per slot,
+ * The row of each enrollment id, by open addressing over the table's own ids ({@link Ids}): one long per slot,
  * where a HashMap would spend a node and a boxed row (about 50 bytes) on every enrollment. A slot holds the
  * id's hash beside its row, so a probe compares hashes in the slot array and reads an id only on a match:
  * at a million enrollments each id read is a cache miss. Not thread-safe: the store guards it.
@@ -14,37 +13,49 @@ final class IdIndex {
     /** Row -1, a row no enrollment has. */
     private static final long EMPTY = -1L;
 
-    private final IntFunction<String> idOfRow;
+    private final Ids ids;
     private long[] slots = emptySlots(1024);
     private int size;
 
-    IdIndex(IntFunction<String> idOfRow) {
-        this.idOfRow = idOfRow;
+    IdIndex(Ids ids) {
+        this.ids = ids;
     }
 
     int size() {
         return size;
     }
 
-    /** The row holding the id, or -1. */
-    int find(String id) {
-        int slot = slotOf(id);
-        return slot < 0 ? -1 : row(slots[slot]);
+    /** The row holding the id (its UTF-8 bytes and their {@link Ids#hash}), or -1. */
+    int find(byte[] id, int hash) {
+        int mask = slots.length - 1;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            long entry = slots[slot];
+            if (entry == EMPTY) {
+                return -1;
+            }
+            if (hash(entry) == hash && ids.is(row(entry), id)) {
+                return row(entry);
+            }
+        }
     }
 
-    /** Records that {@code row} now holds {@code id}, which must not be indexed yet. */
-    void add(String id, int row) {
+    /** Records that {@code row} now holds an id of this hash, which must not be indexed yet. */
+    void add(int hash, int row) {
         if ((size + 1) * 3L > slots.length * 2L) {
             grow();
         }
-        put(slots, (long) hash(id) << 32 | row);
+        put(slots, entry(hash, row));
         size++;
     }
 
-    /** Forgets the id; call before the row's id is cleared. */
-    void remove(String id) {
+    /** Forgets the row, which holds an id of this hash. */
+    void remove(int hash, int row) {
         int mask = slots.length - 1;
-        int hole = slotOf(id);
+        long removed = entry(hash, row);
+        int hole = hash & mask;
+        while (slots[hole] != removed) {
+            hole = (hole + 1) & mask;
+        }
         slots[hole] = EMPTY;
         size--;
         // Shift back the entries after the hole that would no longer be found past it.
@@ -55,21 +66,6 @@ final class IdIndex {
                 slots[hole] = slots[slot];
                 slots[slot] = EMPTY;
                 hole = slot;
-            }
-        }
-    }
-
-    /** The slot holding the id, or -1. */
-    private int slotOf(String id) {
-        int hash = hash(id);
-        int mask = slots.length - 1;
-        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            long entry = slots[slot];
-            if (entry == EMPTY) {
-                return -1;
-            }
-            if (hash(entry) == hash && idOfRow.apply(row(entry)).equals(id)) {
-                return slot;
             }
         }
     }
@@ -93,9 +89,8 @@ final class IdIndex {
         slots[slot] = entry;
     }
 
-    private static int hash(String id) {
-        int hash = id.hashCode();
-        return hash ^ (hash >>> 16);
+    private static long entry(int hash, int row) {
+        return (long) hash << 32 | row;
     }
 
     private static int hash(long entry) {

@@ -144,6 +144,6 @@ final class NewestRows {
     private boolean newer(int row, int than) {
         long timestamp = table.timestamp[row];
         long thanTimestamp = table.timestamp[than];
-        return timestamp != thanTimestamp ? timestamp > thanTimestamp : table.id(row).compareTo(table.id(than)) > 0;
+        return timestamp != thanTimestamp ? timestamp > thanTimestamp : table.ids.compare(row, than) > 0;
     }
 }

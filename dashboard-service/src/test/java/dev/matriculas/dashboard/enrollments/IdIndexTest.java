@@ -2,59 +2,69 @@ package dev.matriculas.dashboard.enrollments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.ToIntFunction;
 
 import org.junit.jupiter.api.Test;
 
 class IdIndexTest {
 
-    private final List<String> ids = new ArrayList<>();
-    private final IdIndex index = new IdIndex(ids::get);
+    private final Ids ids = new Ids(100_000);
+    private final IdIndex index = new IdIndex(ids);
+    private int rows;
 
-    private int add(String id) {
-        ids.add(id);
-        index.add(id, ids.size() - 1);
-        return ids.size() - 1;
+    private int add(String id, ToIntFunction<String> hash) {
+        int row = rows++;
+        ids.set(row, Ids.utf8(id));
+        index.add(hash.applyAsInt(id), row);
+        return row;
+    }
+
+    private int find(String id, ToIntFunction<String> hash) {
+        return index.find(Ids.utf8(id), hash.applyAsInt(id));
+    }
+
+    private static int realHash(String id) {
+        return Ids.hash(Ids.utf8(id));
     }
 
     @Test
     void findsEveryIdItWasGivenAndNothingElse() {
         for (int i = 0; i < 10_000; i++) {
-            add("id-" + i);
+            add("id-" + i, IdIndexTest::realHash);
         }
 
         assertThat(index.size()).isEqualTo(10_000);
-        assertThat(index.find("id-0")).isZero();
-        assertThat(index.find("id-9999")).isEqualTo(9999);
-        assertThat(index.find("id-10000")).isEqualTo(-1);
+        assertThat(find("id-0", IdIndexTest::realHash)).isZero();
+        assertThat(find("id-9999", IdIndexTest::realHash)).isEqualTo(9999);
+        assertThat(find("id-10000", IdIndexTest::realHash)).isEqualTo(-1);
     }
 
     @Test
     void agreesWithAHashMapUnderRandomAddsAndRemovesWithCollidingHashes() {
-        // "Aa" and "BB" have the same hash code, so these ids collide in groups.
-        String[] parts = {"Aa", "BB"};
+        // Three hashes for all the ids: every probe meets ids of the same hash that are not the one sought.
+        ToIntFunction<String> colliding = id -> id.length() % 3;
         Random random = new Random(7);
         Map<String, Integer> expected = new HashMap<>();
         for (int step = 0; step < 50_000; step++) {
-            String id = parts[random.nextInt(2)] + parts[random.nextInt(2)] + parts[random.nextInt(2)] + random.nextInt(400);
+            String id = "id-" + random.nextInt(400);
             Integer row = expected.get(id);
             if (row == null) {
-                expected.put(id, add(id));
+                expected.put(id, add(id, colliding));
             } else if (random.nextBoolean()) {
-                index.remove(id);
+                index.remove(colliding.applyAsInt(id), row);
+                ids.clear(row);
                 expected.remove(id);
             }
         }
 
         assertThat(index.size()).isEqualTo(expected.size());
-        expected.forEach((id, row) -> assertThat(index.find(id)).as(id).isEqualTo(row));
+        expected.forEach((id, row) -> assertThat(find(id, colliding)).as(id).isEqualTo(row));
         for (int i = 0; i < 400; i++) {
-            String absent = "AaAaAa" + i;
-            assertThat(index.find(absent)).isEqualTo(expected.getOrDefault(absent, -1));
+            String id = "id-" + i;
+            assertThat(find(id, colliding)).isEqualTo(expected.getOrDefault(id, -1));
         }
     }
 }
