@@ -40,7 +40,7 @@ final class Utf8 {
             // Two bytes, as for every accented Latin letter: no form of these is overlong.
             return lead + 1 < bytes.length && (bytes[lead + 1] & 0xC0) == 0x80 ? lead + 2 : INVALID;
         }
-        int extra = first >= 0xC2 && first <= 0xDF ? 1 : first >= 0xE0 && first <= 0xEF ? 2 : first >= 0xF0 && first <= 0xF4 ? 3 : 0;
+        int extra = first >= 0xE0 && first <= 0xEF ? 2 : first >= 0xF0 && first <= 0xF4 ? 3 : 0;
         if (extra == 0 || lead + extra >= bytes.length) {
             return INVALID;
         }

@@ -295,6 +295,35 @@ class EnrollmentParserTest {
         assertThat(andAgain.shift()).isSameAs(again.shift());
     }
 
+    /** The reader expects each name where the producer writes it: a name that only starts or nearly ends like it is another. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ds_curso_nome_x", "ds_curso_nom", "ds_curso_nomf", "Ds_curso_nome"})
+    void aNameOnlyLikeTheExpectedOneIsAnotherField(String name) {
+        String text = valid().toString().replace("\"ds_curso_nome\":", "\"" + name + "\":");
+
+        assertRejected(KEY, text.getBytes(StandardCharsets.UTF_8), RejectReason.MISSING_FIELD);
+    }
+
+    /** Whatever sits at any place of the reader's eight-byte window, and a value ending on the record's last bytes. */
+    @Test
+    void readsEverySpecialCharacterAtEveryPlaceOfAString() {
+        for (int at = 0; at <= 17; at++) {
+            String head = "x".repeat(at);
+            for (String special : new String[] {"é", "€", "😀", "\"", "\\", "/", "\n", "\u00e9"}) {
+                ObjectNode json = valid();
+                json.put("ds_curso_nome", head + special + "y");
+                assertThat(parser.parse(KEY, bytes(json)).course()).as("%s at %d", special, at).isEqualTo(head + special + "y");
+            }
+            String raw = valid().toString().replace("Edificações", head + "\u0001");
+            assertRejected(KEY, raw.getBytes(StandardCharsets.UTF_8), RejectReason.MALFORMED_JSON);
+        }
+        String last = valid().toString();
+        ObjectNode endsOnAString = valid();
+        endsOnAString.remove("dt_matricula");
+        String text = endsOnAString.toString().replace("}", ",\"dt_matricula\":\"2024-01-20\"}");
+        assertThat(parser.parse(KEY, text.getBytes(StandardCharsets.UTF_8))).isEqualTo(parser.parse(KEY, last.getBytes(StandardCharsets.UTF_8)));
+    }
+
     @Test
     void readsARepeatedDateAsTheSameDateAndNeverConfusesTwoThatShareASlot() {
         // 2026-10-21 is 2024-01-20 plus two years, nine months of 31 days and a day: the same cache slot.

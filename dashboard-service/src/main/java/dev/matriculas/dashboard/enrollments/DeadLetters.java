@@ -16,10 +16,10 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 
 /**
- * Error handling, declared once: a record that cannot be folded is not retried (it would fail the same way)
- * but published as it came to {@value Enrollment#DEAD_LETTER_TOPIC} with the reason in the
- * {@value #REASON_HEADER} header, counted and logged. The folder parks the records it cannot read here, and
- * the container ({@link KafkaSetup}) anything the listener itself throws.
+ * Error handling, declared once: a record that cannot be folded is not folded again (it would fail the same
+ * way) but published as it came to {@value Enrollment#DEAD_LETTER_TOPIC} with the reason in the
+ * {@value #REASON_HEADER} header, counted and logged. {@link EnrollmentFolder} parks here every record it
+ * cannot fold.
  */
 @Component
 class DeadLetters implements ConsumerRecordRecoverer {

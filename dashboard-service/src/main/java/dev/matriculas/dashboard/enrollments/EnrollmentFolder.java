@@ -7,10 +7,11 @@ import java.util.concurrent.TimeUnit;
 
 import dev.matriculas.contract.EnrollmentParser;
 import dev.matriculas.dashboard.pipeline.ConsumerProgress;
-import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.stereotype.Component;
 
@@ -45,18 +46,29 @@ class EnrollmentFolder {
         thread.start();
     }
 
-    /** Takes the batch to fold, waiting while the folder is behind; returns at once when the dashboard closes. */
-    void fold(List<ConsumerRecord<byte[], byte[]>> batch) {
+    /**
+     * Takes the batch to fold, waiting while the folder is behind. False, at once, when the dashboard is closing.
+     *
+     * @throws IllegalStateException when folding has stopped on an error, rather than wait for ever
+     */
+    boolean fold(List<ConsumerRecord<byte[], byte[]>> batch) {
         try {
-            while (!closed && !batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                // Full: look again, unless the dashboard is closing meanwhile.
+            while (!closed) {
+                if (!thread.isAlive()) {
+                    throw new IllegalStateException("folding stopped on an error (see the log); no record is folded any more");
+                }
+                if (batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 
-    @PreDestroy
+    /** As soon as the dashboard starts closing: a listener waiting for room must not hold up its container's stop. */
+    @EventListener(ContextClosedEvent.class)
     void close() {
         closed = true;
         thread.interrupt();
@@ -73,6 +85,8 @@ class EnrollmentFolder {
             }
         } catch (InterruptedException e) {
             // Closing.
+        } catch (Throwable e) {
+            log.error("Folding stopped: the figures no longer change until the dashboard restarts", e);
         }
     }
 
@@ -100,7 +114,7 @@ class EnrollmentFolder {
                 return;
             } catch (RuntimeException e) {
                 if (!warned) {
-                    log.warn("Cannot park the record at {}-{}@{} yet ({}); trying again every second",
+                    log.warn("Cannot park the record at {}-{}@{} yet ({}); trying again until it is parked",
                             record.topic(), record.partition(), record.offset(), e.getMessage());
                     warned = true;
                 }

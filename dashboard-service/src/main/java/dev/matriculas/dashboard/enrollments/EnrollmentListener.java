@@ -37,10 +37,11 @@ class EnrollmentListener implements ConsumerSeekAware {
     @KafkaListener(id = ID, topics = Enrollment.TOPIC, batch = "true", autoStartup = "false",
             groupId = "matriculas-dashboard-#{T(java.util.UUID).randomUUID()}")
     void onRecords(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
-        // Counted before the folder can count them folded, so the lag never reads below zero.
+        // Counted before the folder can count them folded.
         progress.fetched(consumer, records.size());
-        remember(records);
-        folder.fold(records);
+        if (folder.fold(records)) {
+            remember(records);
+        }
     }
 
     /** The position after the last record of each partition in the batch. */

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The enrollments now current on the topic, folded record by record: the same id again replaces the
  * earlier version, a tombstone removes it, so replays and retries never inflate a figure. Figures for
  * everything are kept up to date as records arrive; filtered figures are counted by a scan of compact
- * columns. Thread-safe: one listener writes while requests read.
+ * columns. Thread-safe: the folder thread writes while requests read.
  */
 @Component
 public class EnrollmentStore {
@@ -123,7 +123,7 @@ public class EnrollmentStore {
     }
 
     /**
-     * Hands every current enrollment to {@code sink}, a chunk at a time so the listener is never held up
+     * Hands every current enrollment to {@code sink}, a chunk at a time so the folder is never held up
      * for long; changes made meanwhile may or may not show.
      */
     public void forEach(Consumer<Enrollment> sink) {

@@ -54,6 +54,9 @@ final class IdIndex {
         long removed = entry(hash, row);
         int hole = hash & mask;
         while (slots[hole] != removed) {
+            if (slots[hole] == EMPTY) {
+                throw new IllegalStateException("row " + row + " is not in the index");
+            }
             hole = (hole + 1) & mask;
         }
         slots[hole] = EMPTY;

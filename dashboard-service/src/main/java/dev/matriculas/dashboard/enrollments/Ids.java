@@ -64,6 +64,10 @@ final class Ids {
     }
 
     void set(int row, byte[] id) {
+        if (id.length > Short.MAX_VALUE) {
+            // The parser allows 100 characters, at most 400 bytes.
+            throw new IllegalArgumentException("an id of " + id.length + " bytes is too long to keep");
+        }
         if (used + id.length > bytes.length) {
             makeRoom(id.length);
         }

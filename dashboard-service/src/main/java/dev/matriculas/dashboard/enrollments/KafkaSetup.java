@@ -5,10 +5,8 @@ import dev.matriculas.dashboard.DashboardProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.kafka.listener.CommonContainerStoppingErrorHandler;
 
 /** The topics the dashboard reads and writes, and what the container does when the listener itself fails. */
 @Configuration(proxyBeanMethods = false)
@@ -25,11 +23,13 @@ class KafkaSetup {
         return TopicBuilder.name(Enrollment.DEAD_LETTER_TOPIC).partitions(properties.topicPartitions()).build();
     }
 
-    /** Not retried, as it would fail the same way: parked on the dead-letter topic, and consumption goes on. */
+    /**
+     * The listener only hands batches to the folder, which parks bad records itself ({@link DeadLetters}); it
+     * throws only once folding has stopped on an error. Then the container stops, rather than retry the batch
+     * or park valid records as bad ones.
+     */
     @Bean
-    DefaultErrorHandler errorHandler(DeadLetters deadLetters) {
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, new FixedBackOff(0, 0));
-        handler.setLogLevel(KafkaException.Level.DEBUG);
-        return handler;
+    CommonContainerStoppingErrorHandler errorHandler() {
+        return new CommonContainerStoppingErrorHandler();
     }
 }

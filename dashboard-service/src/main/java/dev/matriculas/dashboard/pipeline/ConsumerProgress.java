@@ -24,7 +24,8 @@ public class ConsumerProgress {
 
     private final AtomicLong fetched = new AtomicLong();
     private final AtomicLong consumed = new AtomicLong();
-    private volatile Map<Integer, Long> lag = Map.of();
+    /** Kafka's lag per partition, and how many records had been fetched when it was read. */
+    private volatile Snapshot lag = new Snapshot(Map.of(), 0);
     private volatile long lastRefresh;
     private volatile boolean lagKnown;
     private volatile long backlogAtStart = -1;
@@ -59,10 +60,17 @@ public class ConsumerProgress {
                 known = false;
             }
         }
-        lag = Map.copyOf(current);
+        Snapshot snapshot = new Snapshot(Map.copyOf(current), fetched.get());
+        lag = snapshot;
         lagKnown = known && !current.isEmpty();
         if (lagKnown && backlogAtStart < 0) {
-            backlogAtStart = consumed.get() + lag();
+            backlogAtStart = snapshot.fetched() + snapshot.total();
+        }
+    }
+
+    private record Snapshot(Map<Integer, Long> byPartition, long fetched) {
+        long total() {
+            return byPartition.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
@@ -77,14 +85,13 @@ public class ConsumerProgress {
     }
 
     public Map<Integer, Long> lagByPartition() {
-        return new TreeMap<>(lag);
+        return new TreeMap<>(lag.byPartition());
     }
 
+    /** Kafka's lag when last read, plus the records fetched by then and not folded yet. */
     public long lag() {
-        long folded = consumed.get();
-        // Read after the folded count, as it is never below it.
-        long inHand = fetched.get() - folded;
-        return lag.values().stream().mapToLong(Long::longValue).sum() + inHand;
+        Snapshot snapshot = lag;
+        return snapshot.total() + Math.max(0, snapshot.fetched() - consumed.get());
     }
 
     public boolean lagKnown() {

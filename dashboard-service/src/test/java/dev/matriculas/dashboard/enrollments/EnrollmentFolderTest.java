@@ -4,11 +4,13 @@ import static dev.matriculas.dashboard.TestKafka.json;
 import static dev.matriculas.dashboard.TestKafka.utf8;
 import static dev.matriculas.dashboard.enrollments.EnrollmentBuilder.enrollment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -87,5 +89,39 @@ class EnrollmentFolderTest {
         assertThat(attempts).containsExactly(1L, 1L);
         assertThat(parked).extracting(ConsumerRecord::offset).containsExactly(1L);
         assertThat(store.figures(Filter.NONE, 10).newest()).extracting(Enrollment::id).containsExactlyInAnyOrder("before", "after");
+    }
+
+    @Test
+    void aFolderStoppedByAnErrorSaysSoRatherThanTakeMoreRecords() {
+        folder = new EnrollmentFolder(store, (record, error) -> {
+            throw new OutOfMemoryError("simulated");
+        }, progress);
+
+        folder.fold(List.of(record(0, "bad", utf8("[]"))));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> folder.fold(List.of(valid(1, "next"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("folding stopped"));
+    }
+
+    @Test
+    void closingLetsAListenerWaitingForRoomGo() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        folder = new EnrollmentFolder(store, (record, error) -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, progress);
+        folder.fold(List.of(record(0, "stuck", utf8("[]"))));
+        for (int i = 1; i <= 4; i++) {
+            assertThat(folder.fold(List.of(valid(i, "waiting-" + i)))).isTrue();
+        }
+        CompletableFuture<Boolean> listener = CompletableFuture.supplyAsync(() -> folder.fold(List.of(valid(5, "one-too-many"))));
+
+        folder.close();
+
+        assertThat(listener.get(30, TimeUnit.SECONDS)).isFalse();
     }
 }
