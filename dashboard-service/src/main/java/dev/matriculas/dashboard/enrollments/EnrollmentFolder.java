@@ -79,7 +79,7 @@ class EnrollmentFolder {
             while (!closed) {
                 List<ConsumerRecord<byte[], byte[]>> batch = batches.take();
                 for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    fold(record);
+                    foldRecord(record);
                 }
                 progress.folded(batch.size());
             }
@@ -90,7 +90,7 @@ class EnrollmentFolder {
         }
     }
 
-    private void fold(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+    private void foldRecord(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
         try {
             if (record.value() == null) {
                 store.remove(parser.parseKey(record.key()));

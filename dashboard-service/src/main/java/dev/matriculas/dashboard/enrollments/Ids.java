@@ -35,7 +35,7 @@ final class Ids {
     }
 
     /** A hash of the bytes, eight at a time; the same for the same id however it is held. */
-    static int hash(byte[] in, int from, int to) {
+    private static int hash(byte[] in, int from, int to) {
         long hash = to - from;
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
