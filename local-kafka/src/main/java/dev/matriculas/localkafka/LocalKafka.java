@@ -45,15 +45,16 @@ public final class LocalKafka implements AutoCloseable {
 
     /** A broker on two ports that are free now, for tests that run beside anything else. */
     public static LocalKafka onFreePorts(Path dataDir) {
-        return new LocalKafka(freePort(), freePort(), dataDir);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        // Both held open while choosing: a port closed again at once may be the next one handed out.
+        try (ServerSocket broker = loopbackSocket(); ServerSocket controller = loopbackSocket()) {
+            return new LocalKafka(broker.getLocalPort(), controller.getLocalPort(), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("no free port", e);
         }
+    }
+
+    private static ServerSocket loopbackSocket() throws IOException {
+        return new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
     }
 
     public String bootstrapServers() {
@@ -62,6 +63,10 @@ public final class LocalKafka implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    int controllerPort() {
+        return controllerPort;
     }
 
     public Path dataDir() {
