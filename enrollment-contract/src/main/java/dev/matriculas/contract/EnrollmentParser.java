@@ -234,7 +234,7 @@ public final class EnrollmentParser {
         /** Whether the key is byte for byte the id as written; if not, the caller compares them as text. */
         boolean idIs(byte[] key) {
             return key != null && kinds[ID] == Kind.STRING && !escaped[ID]
-                    && Arrays.equals(key, 0, key.length, in, starts[ID], ends[ID]);
+                    && key.length == ends[ID] - starts[ID] && Utf8.sameBytes(key, 0, in, starts[ID], key.length);
         }
     }
 

@@ -169,7 +169,7 @@ final class JsonReader {
      */
     private boolean isNameAt(byte[] name) {
         int close = at + 1 + name.length;
-        return close < in.length && in[close] == '"' && Arrays.equals(in, at + 1, close, name, 0, name.length);
+        return close < in.length && in[close] == '"' && Utf8.sameBytes(in, at + 1, name, 0, name.length);
     }
 
     private Kind kindAt() {
@@ -303,10 +303,13 @@ final class JsonReader {
         escaped = false;
         int i = quote + 1;
         while (true) {
-            while (i + Long.BYTES <= in.length && Utf8.isPlainJsonText(Utf8.eightBytes(in, i))) {
-                i += Long.BYTES;
-            }
-            if (i == in.length) {
+            if (i + Long.BYTES <= in.length) {
+                int special = Utf8.firstSpecialInJsonText(Utf8.eightBytes(in, i));
+                i += special;
+                if (special == Long.BYTES) {
+                    continue;
+                }
+            } else if (i == in.length) {
                 throw malformed("the string is not closed", quote);
             }
             int c = in[i] & 0xFF;

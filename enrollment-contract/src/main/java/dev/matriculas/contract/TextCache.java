@@ -25,7 +25,7 @@ final class TextCache {
         int hash = hash(in, start, end);
         int slot = (hash ^ (hash >>> 16)) & (SIZE - 1);
         Entry entry = entries[slot];
-        if (entry != null && Arrays.equals(entry.bytes, 0, entry.bytes.length, in, start, end)) {
+        if (entry != null && entry.bytes.length == end - start && Utf8.sameBytes(entry.bytes, 0, in, start, end - start)) {
             return entry.text;
         }
         String text = new String(in, start, end - start, StandardCharsets.UTF_8);

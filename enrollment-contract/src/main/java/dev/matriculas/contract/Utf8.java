@@ -63,16 +63,40 @@ final class Utf8 {
     }
 
     /**
-     * Whether none of the eight bytes needs a second look inside a JSON string: none is a quote, a backslash, a
-     * control character or part of a multi-byte sequence. Exact, by the usual "has a zero byte" bit trick.
+     * {@code a[aFrom..aFrom+length)} and {@code b[bFrom..bFrom+length)} hold the same bytes; both ranges must lie
+     * inside their arrays. Eight at a time, the last eight overlapping: the names and values compared are short,
+     * where {@code Arrays.equals} spends more on setting up than on comparing.
      */
-    static boolean isPlainJsonText(long bytes) {
+    static boolean sameBytes(byte[] a, int aFrom, byte[] b, int bFrom, int length) {
+        if (length < Long.BYTES) {
+            for (int i = 0; i < length; i++) {
+                if (a[aFrom + i] != b[bFrom + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        int last = length - Long.BYTES;
+        for (int i = 0; i < last; i += Long.BYTES) {
+            if (eightBytes(a, aFrom + i) != eightBytes(b, bFrom + i)) {
+                return false;
+            }
+        }
+        return eightBytes(a, aFrom + last) == eightBytes(b, bFrom + last);
+    }
+
+    /**
+     * Which of the eight bytes, 0 to 7, is the first that needs a second look inside a JSON string (a quote, a
+     * backslash, a control character or part of a multi-byte sequence); {@value Long#BYTES} when none does.
+     * By the usual "has a zero byte" bit trick, whose lowest flag is exact: a false one only ever follows a true one.
+     */
+    static int firstSpecialInJsonText(long bytes) {
         long quote = bytes ^ 0x2222222222222222L;
         long backslash = bytes ^ 0x5C5C5C5C5C5C5C5CL;
         long flagged = (quote - ONES) & ~quote
                 | (backslash - ONES) & ~backslash
                 | (bytes - 0x2020202020202020L) & ~bytes
                 | bytes;
-        return (flagged & HIGH_BITS) == 0;
+        return Long.numberOfTrailingZeros(flagged & HIGH_BITS) >>> 3;
     }
 }

@@ -17,22 +17,23 @@ class Utf8Test {
         return b == '"' || b == '\\' || b < 0x20 || b >= 0x80;
     }
 
-    private static boolean plainByDefinition(long word) {
+    private static int firstSpecialByDefinition(long word) {
         for (int i = 0; i < Long.BYTES; i++) {
             if (needsASecondLook((int) (word >>> (8 * i)) & 0xFF)) {
-                return false;
+                return i;
             }
         }
-        return true;
+        return Long.BYTES;
     }
 
     @Test
-    void eightBytesArePlainExactlyWhenNoneIsAQuoteABackslashAControlOrNonAscii() {
+    void findsTheFirstOfEightBytesThatIsAQuoteABackslashAControlOrNonAscii() {
         long letters = 0x6161616161616161L;
         for (int position = 0; position < Long.BYTES; position++) {
             for (int b = 0; b < 256; b++) {
                 long word = letters & ~(0xFFL << (8 * position)) | (long) b << (8 * position);
-                assertThat(Utf8.isPlainJsonText(word)).as("byte %02X at %d", b, position).isEqualTo(!needsASecondLook(b));
+                assertThat(Utf8.firstSpecialInJsonText(word)).as("byte %02X at %d", b, position)
+                        .isEqualTo(needsASecondLook(b) ? position : Long.BYTES);
             }
         }
         Random random = new Random(11);
@@ -42,7 +43,24 @@ class Utf8Test {
             for (int k = 0; k < Long.BYTES; k++) {
                 word |= (telling[random.nextInt(telling.length)] & 0xFFL) << (8 * k);
             }
-            assertThat(Utf8.isPlainJsonText(word)).as("%016X", word).isEqualTo(plainByDefinition(word));
+            assertThat(Utf8.firstSpecialInJsonText(word)).as("%016X", word).isEqualTo(firstSpecialByDefinition(word));
+        }
+    }
+
+    @Test
+    void comparesRangesOfEveryLengthAsArraysEqualsDoes() {
+        Random random = new Random(3);
+        for (int length = 0; length <= 40; length++) {
+            byte[] a = new byte[length + 5];
+            random.nextBytes(a);
+            byte[] b = new byte[length + 9];
+            System.arraycopy(a, 2, b, 7, length);
+            assertThat(Utf8.sameBytes(a, 2, b, 7, length)).as("length %d", length).isTrue();
+            for (int differs = 0; differs < length; differs++) {
+                b[7 + differs]++;
+                assertThat(Utf8.sameBytes(a, 2, b, 7, length)).as("length %d, byte %d differs", length, differs).isFalse();
+                b[7 + differs]--;
+            }
         }
     }
 
