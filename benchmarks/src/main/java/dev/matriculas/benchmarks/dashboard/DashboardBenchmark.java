@@ -1,5 +1,7 @@
 package dev.matriculas.benchmarks.dashboard;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -34,6 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class DashboardBenchmark {
 
     private static final Filter FILTER = new Filter("Edificações", "Noite", null, null);
+    private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
 
     private DashboardBenchmark() {
     }
@@ -104,23 +107,37 @@ public final class DashboardBenchmark {
     private static void replay(int records) throws Exception {
         try (LocalKafka kafka = Bench.kafka()) {
             Bench.fill(kafka, records);
-            double bareFirst = bareConsumerRate(kafka, records);
+            Read bareFirst = bareConsumerRead(kafka, records);
             // A dashboard starting on a full topic replays it while the JIT is still compiling its parser and
             // fold; a second one in the same JVM shows the rate once they are compiled. Both count, each next
             // to the bare consumer's run in the same state: its first in the JVM, and its second.
-            double first = dashboardRate(kafka, records);
-            double second = dashboardRate(kafka, records);
-            double bareSecond = bareConsumerRate(kafka, records);
-            double bare = (bareFirst + bareSecond) / 2;
+            Read first = dashboardRead(kafka, records);
+            Read second = dashboardRead(kafka, records);
+            Read bareSecond = bareConsumerRead(kafka, records);
+            double bare = (bareFirst.rate() + bareSecond.rate()) / 2;
             Bench.print("bare KafkaConsumer, reading only: first run; second", rate(bareFirst) + "; " + rate(bareSecond));
             Bench.print("dashboard, first replay in the JVM (JIT compiling)", rate(first));
             Bench.print("dashboard, second replay (compiled)", rate(second));
-            Bench.print("dashboard / bare, first / first; second / second", ratios(first / bareFirst, second / bareSecond));
-            Bench.print("dashboard / mean of both bare runs: first; second", ratios(first / bare, second / bare));
+            Bench.print("dashboard / bare, first / first; second / second",
+                    ratios(first.rate() / bareFirst.rate(), second.rate() / bareSecond.rate()));
+            Bench.print("dashboard / mean of both bare runs: first; second", ratios(first.rate() / bare, second.rate() / bare));
+            // On a few cores the JIT competes with the reads: how much it compiled during each says how far a
+            // rate is from the compiled code's.
+            Bench.print("JIT compiling during: bare 1st, 2nd; dashboard 1st, 2nd", String.format(Locale.ROOT,
+                    "%.1f, %.1f; %.1f, %.1f s", bareFirst.compiling(), bareSecond.compiling(), first.compiling(), second.compiling()));
         }
     }
 
-    private static double bareConsumerRate(LocalKafka kafka, int records) {
+    /** A timed read: records per second, and the seconds the JIT spent compiling meanwhile. */
+    private record Read(double rate, double compiling) {
+
+        static Read timed(long records, long startNanos, long compileMillisAtStart) {
+            return new Read(records * 1e9 / (System.nanoTime() - startNanos),
+                    (COMPILER.getTotalCompilationTime() - compileMillisAtStart) / 1e3);
+        }
+    }
+
+    private static Read bareConsumerRead(LocalKafka kafka, int records) {
         collectEarlierGarbage();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -137,11 +154,12 @@ public final class DashboardBenchmark {
             }
             // Timed from the first records read: connecting and fetching metadata excluded.
             long start = System.nanoTime();
+            long compiledAtStart = COMPILER.getTotalCompilationTime();
             long read = first;
             while (read < records) {
                 read += count(consumer.poll(Duration.ofMillis(500)));
             }
-            return (read - first) * 1e9 / (System.nanoTime() - start);
+            return Read.timed(read - first, start, compiledAtStart);
         }
     }
 
@@ -162,7 +180,7 @@ public final class DashboardBenchmark {
         return read;
     }
 
-    private static double dashboardRate(LocalKafka kafka, int records) {
+    private static Read dashboardRead(LocalKafka kafka, int records) {
         collectEarlierGarbage();
         try (ConfigurableApplicationContext dashboard = new SpringApplicationBuilder(DashboardApplication.class).run(
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
@@ -177,19 +195,20 @@ public final class DashboardBenchmark {
                 LockSupport.parkNanos(100_000);
             }
             long start = System.nanoTime();
+            long compiledAtStart = COMPILER.getTotalCompilationTime();
             while (pipeline.status().consumed() < records) {
                 LockSupport.parkNanos(1_000_000);
             }
-            double rate = (records - first) * 1e9 / (System.nanoTime() - start);
+            Read read = Read.timed(records - first, start, compiledAtStart);
             if (store.size() != records) {
                 throw new IllegalStateException("the dashboard holds " + store.size() + " enrollments, expected " + records);
             }
-            return rate;
+            return read;
         }
     }
 
-    private static String rate(double perSecond) {
-        return String.format(Locale.ROOT, "%,.0f records/s", perSecond);
+    private static String rate(Read read) {
+        return String.format(Locale.ROOT, "%,.0f records/s", read.rate());
     }
 
     private static String ratios(double first, double second) {
