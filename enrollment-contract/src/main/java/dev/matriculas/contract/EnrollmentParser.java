@@ -160,7 +160,7 @@ public final class EnrollmentParser {
 
         private String string(int index) {
             if (escaped[index]) {
-                return json.unescape(starts[index], ends[index]);
+                return wholeCharacters(json.unescape(starts[index], ends[index]));
             }
             int length = ends[index] - starts[index];
             // Ids are all different, and long values rarely repeat: keeping them would only push out those that do.
@@ -238,6 +238,23 @@ public final class EnrollmentParser {
         }
     }
 
+    /**
+     * The text, once checked to hold no half of a surrogate pair alone: JSON's {@code \\ud800} escape may name
+     * one, but that is no Unicode text, and no UTF-8 could hold it (the CSV export would write a '?').
+     */
+    private static String wholeCharacters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidEnrollmentException(RejectReason.INVALID_UTF8,
+                        "a \\u escape names half of a surrogate pair alone, which is not text");
+            }
+        }
+        return text;
+    }
+
     private static InvalidEnrollmentException outOfRange(String name, String written, int min, int max) {
         return new InvalidEnrollmentException(RejectReason.OUT_OF_RANGE,
                 "field '" + name + "' is " + written + ", outside " + min + ".." + max);
@@ -257,10 +274,16 @@ public final class EnrollmentParser {
         }
     }
 
-    /** One division with a small quotient: stripping zeros one by one took milliseconds on 4 KiB of digits. */
+    /**
+     * One division with a small quotient: stripping zeros one by one took milliseconds on 4 KiB of digits. A
+     * number with fewer digits than its scale lies strictly between -1 and 1, so that one is answered first:
+     * {@code setScale} would build ten to the scale's power, minutes and gigabytes for 1e-300000000.
+     */
     private static boolean isWhole(BigDecimal decimal) {
-        return decimal.scale() <= 0 || decimal.signum() == 0
-                || decimal.setScale(0, RoundingMode.DOWN).compareTo(decimal) == 0;
+        if (decimal.scale() <= 0 || decimal.signum() == 0) {
+            return true;
+        }
+        return decimal.scale() < decimal.precision() && decimal.setScale(0, RoundingMode.DOWN).compareTo(decimal) == 0;
     }
 
     private static final int NOT_SMALL = Integer.MIN_VALUE;

@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -223,16 +225,22 @@ class EnrollmentParserTest {
         assertRejected(KEY, tooDeep.getBytes(StandardCharsets.UTF_8), RejectReason.MALFORMED_JSON);
     }
 
-    /** A number too large for a {@code BigDecimal}'s exponent is still only a wrong value, never a crash. */
+    /**
+     * A number too large for a {@code BigDecimal}'s exponent is still only a wrong value, never a crash; one just
+     * within it is judged without building ten to its power (1e-300000000 took minutes and gigabytes).
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"1e2147483648", "1e99999999999", "-1E+99999999999", "1.5e-2147483647", "1e-2147483648", "0e-99999999999"})
+    @ValueSource(strings = {"1e2147483648", "1e99999999999", "-1E+99999999999", "1.5e-2147483647", "1e-2147483648",
+            "0e-99999999999", "1e-300000000", "-2.5e-600000000"})
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void judgesNumbersWithHugeExponentsByTheirValue(String number) {
         String text = valid().toString().replaceFirst("\"ds_aluno_idade\":\\d+", "\"ds_aluno_idade\":" + number);
         byte[] value = text.getBytes(StandardCharsets.UTF_8);
 
         switch (number) {
             case "0e-99999999999" -> assertThat(parser.parse(KEY, value).age()).isZero();
-            case "1.5e-2147483647", "1e-2147483648" -> assertRejected(KEY, value, RejectReason.WRONG_TYPE);
+            case "1.5e-2147483647", "1e-2147483648", "1e-300000000", "-2.5e-600000000" ->
+                    assertRejected(KEY, value, RejectReason.WRONG_TYPE);
             default -> assertRejected(KEY, value, RejectReason.OUT_OF_RANGE);
         }
     }
@@ -243,6 +251,23 @@ class EnrollmentParserTest {
 
         assertThat(text).contains("\\u002d");
         assertThat(parser.parse(KEY, text.getBytes(StandardCharsets.UTF_8)).courseStart()).isEqualTo(LocalDate.of(2024, 2, 1));
+    }
+
+    /** JSON lets a \\u escape name half of a surrogate pair alone; that is no Unicode text, and no UTF-8 could hold it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ud800", "\\udc00", "Curso \\ud83d", "\\ude00 Curso", "\\ud83d\\ud83d\\ude00\\ude00"})
+    void refusesAnEscapeThatNamesHalfASurrogatePairAlone(String escaped) {
+        String text = valid().toString().replace("\"Edificações\"", "\"" + escaped + "\"");
+
+        assertThat(text).contains(escaped);
+        assertRejected(KEY, text.getBytes(StandardCharsets.UTF_8), RejectReason.INVALID_UTF8);
+    }
+
+    @Test
+    void readsAPairOfSurrogateEscapesAsOneCharacter() {
+        String text = valid().toString().replace("\"Edificações\"", "\"Curso \\ud83d\\ude00\"");
+
+        assertThat(parser.parse(KEY, text.getBytes(StandardCharsets.UTF_8)).course()).isEqualTo("Curso 😀");
     }
 
     @Test
