@@ -54,7 +54,7 @@ class EnrollmentFolder {
     boolean fold(List<ConsumerRecord<byte[], byte[]>> batch) {
         try {
             while (!closed) {
-                if (!thread.isAlive()) {
+                if (failed()) {
                     throw new IllegalStateException("folding stopped on an error (see the log); no record is folded any more");
                 }
                 if (batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
@@ -65,6 +65,11 @@ class EnrollmentFolder {
             Thread.currentThread().interrupt();
         }
         return false;
+    }
+
+    /** Whether folding has stopped on an error: the figures stay as they are until the dashboard restarts. */
+    boolean failed() {
+        return !closed && !thread.isAlive();
     }
 
     /** As soon as the dashboard starts closing: a listener waiting for room must not hold up its container's stop. */

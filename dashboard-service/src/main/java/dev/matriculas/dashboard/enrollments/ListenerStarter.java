@@ -20,17 +20,21 @@ class ListenerStarter {
     private static final Logger log = LoggerFactory.getLogger(ListenerStarter.class);
 
     private final KafkaListenerEndpointRegistry registry;
+    private final EnrollmentFolder folder;
     private volatile boolean closing;
     private boolean warned;
 
-    ListenerStarter(KafkaListenerEndpointRegistry registry) {
+    ListenerStarter(KafkaListenerEndpointRegistry registry, EnrollmentFolder folder) {
         this.registry = registry;
+        this.folder = folder;
     }
 
     @Scheduled(fixedDelay = 5000)
     void startWhenPossible() {
         MessageListenerContainer container = registry.getListenerContainer(EnrollmentListener.ID);
-        if (closing || container == null || container.isRunning()) {
+        // A folder stopped on an error stops the container too; started again, it would only fetch records that
+        // nothing folds, and count them as read. Health says DOWN instead (FoldingHealthIndicator).
+        if (closing || folder.failed() || container == null || container.isRunning()) {
             return;
         }
         try {

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
 
 /** The folder on its own thread: records folded in order, bad ones parked, none lost when parking fails. */
 class EnrollmentFolderTest {
@@ -102,6 +103,19 @@ class EnrollmentFolderTest {
         await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> folder.fold(List.of(valid(1, "next"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("folding stopped"));
+        assertThat(folder.failed()).isTrue();
+        assertThat(new FoldingHealthIndicator(folder).health().getStatus()).isEqualTo(Status.DOWN);
+    }
+
+    @Test
+    void aWorkingFolderIsHealthy() {
+        folder = new EnrollmentFolder(store, (record, error) -> parked.add(record), progress);
+
+        folder.fold(List.of(record(0, "bad", utf8("[]"))));
+
+        await().atMost(WAIT).until(() -> progress.consumed() == 1);
+        assertThat(folder.failed()).isFalse();
+        assertThat(new FoldingHealthIndicator(folder).health().getStatus()).isEqualTo(Status.UP);
     }
 
     @Test
