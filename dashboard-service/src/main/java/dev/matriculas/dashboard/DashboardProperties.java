@@ -3,6 +3,8 @@ package dev.matriculas.dashboard;
 import java.time.Duration;
 
 import dev.matriculas.dashboard.enrollments.CategoryLimits;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -16,7 +18,9 @@ import jakarta.validation.constraints.NotNull;
  * @param categoryLimits distinct values kept per field before the "other" bucket
  * @param newestRows     rows of the newest-enrollments table
  * @param pushInterval   at most one live update per client per this interval, and only after a change
- * @param heartbeat      a comment on quiet live streams so proxies keep them open
+ *                       (50 ms to 1 min: shorter floods browsers, longer is no longer live)
+ * @param heartbeat      a comment on quiet live streams so proxies keep them open (100 ms to 10 min:
+ *                       proxies commonly drop a connection quiet for a minute or more)
  * @param topicPartitions partitions of the topics when this service creates them
  */
 @Validated
@@ -24,7 +28,7 @@ import jakarta.validation.constraints.NotNull;
 public record DashboardProperties(
         @Valid @NotNull @DefaultValue CategoryLimits categoryLimits,
         @DefaultValue("20") @Min(1) @Max(500) int newestRows,
-        @NotNull @DefaultValue("200ms") Duration pushInterval,
-        @NotNull @DefaultValue("15s") Duration heartbeat,
+        @NotNull @DefaultValue("200ms") @DurationMin(millis = 50) @DurationMax(minutes = 1) Duration pushInterval,
+        @NotNull @DefaultValue("15s") @DurationMin(millis = 100) @DurationMax(minutes = 10) Duration heartbeat,
         @DefaultValue("3") @Min(1) @Max(1000) int topicPartitions) {
 }

@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 class DeadLetters implements ConsumerRecordRecoverer {
 
     static final String REASON_HEADER = "x-reject-reason";
-    static final String PROCESSING_ERROR = "processing-error";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
@@ -50,7 +49,7 @@ class DeadLetters implements ConsumerRecordRecoverer {
 
     private static String reason(Throwable error) {
         InvalidEnrollmentException invalid = invalid(error);
-        return invalid == null ? PROCESSING_ERROR : invalid.reason().code();
+        return invalid == null ? RejectedRecords.PROCESSING_ERROR : invalid.reason().code();
     }
 
     private static String message(Throwable error) {

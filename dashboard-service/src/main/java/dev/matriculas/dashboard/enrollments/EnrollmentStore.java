@@ -24,8 +24,13 @@ import org.springframework.stereotype.Component;
 public class EnrollmentStore {
 
     private static final int EXPORT_CHUNK = 10_000;
-    /** Enough newest rows to fill the table for most filters without a scan. */
-    private static final int NEWEST_KEPT = 1000;
+
+    /**
+     * How far ahead of this clock a record's timestamp (the producer's clock) may be. Further ahead, it would
+     * hold a bar of the arrivals chart that the present never reaches, and the top of the newest rows for
+     * good: such a record counts as arriving now.
+     */
+    static final long TIMESTAMP_AHEAD_ALLOWED_MILLIS = 60_000;
 
     private final Clock clock;
     private final EnrollmentTable table;
@@ -34,25 +39,32 @@ public class EnrollmentStore {
     private long version;
     /** Milliseconds, not an {@code Instant}: a replay changes the store a million times in a few seconds. */
     private long updatedAtMillis;
+    private long timestampsAhead;
 
     public EnrollmentStore(DashboardProperties properties, Clock clock) {
         this.clock = clock;
         this.table = new EnrollmentTable(properties.categoryLimits());
         this.all = new Tally(table);
-        this.newestRows = new NewestRows(table, NEWEST_KEPT);
+        this.newestRows = new NewestRows(table, properties.newestRows());
     }
 
     /** Adds an enrollment, or replaces the one with the same id. */
     public synchronized void put(Enrollment enrollment, long recordTimestamp) {
+        long now = clock.millis();
+        long timestamp = recordTimestamp;
+        if (timestamp > now + TIMESTAMP_AHEAD_ALLOWED_MILLIS) {
+            timestampsAhead++;
+            timestamp = now;
+        }
         byte[] id = Ids.utf8(enrollment.id());
         int existing = table.rowOf(id);
         if (existing >= 0) {
             forget(existing);
         }
-        int row = table.insert(id, enrollment, recordTimestamp);
+        int row = table.insert(id, enrollment, timestamp);
         all.count(table, row, 1);
         newestRows.added(row);
-        changed();
+        changed(now);
     }
 
     /** Removes an enrollment (a tombstone on the topic); an unknown id changes nothing. */
@@ -60,7 +72,7 @@ public class EnrollmentStore {
         int row = table.rowOf(Ids.utf8(id));
         if (row >= 0) {
             forget(row);
-            changed();
+            changed(clock.millis());
         }
     }
 
@@ -70,9 +82,14 @@ public class EnrollmentStore {
         table.remove(row);
     }
 
-    private void changed() {
+    private void changed(long now) {
         version++;
-        updatedAtMillis = clock.millis();
+        updatedAtMillis = now;
+    }
+
+    /** Records whose timestamp was too far ahead of this clock, counted as arriving when read. */
+    public synchronized long timestampsAhead() {
+        return timestampsAhead;
     }
 
     /** Grows with every change: readers compare it to tell whether anything moved. */
@@ -89,7 +106,7 @@ public class EnrollmentStore {
         List<Enrollment> newest;
         if (filter.isEmpty()) {
             tally = all;
-            newest = read(newestRows.newest(row -> true, newestLimit));
+            newest = read(newestRows.newest(newestLimit));
         } else {
             // One pass over the columns counts the subset and finds its newest rows.
             Matcher matcher = new Matcher(filter);
@@ -252,7 +269,7 @@ public class EnrollmentStore {
     }
 
     private Map<String, Integer> enrollmentDates(int[] byDate) {
-        // ISO dates sort as text; the "other" bucket sorts after every date.
+        // ISO dates sort as text; the "other" bucket, "(outros)", sorts before every date.
         return counts(table.enrollmentDates, byDate);
     }
 

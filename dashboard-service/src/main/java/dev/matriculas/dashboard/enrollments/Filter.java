@@ -25,7 +25,8 @@ public record Filter(String course, String shift, String payment, String sex) {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        if (value.length() > EnrollmentParser.MAX_TEXT_LENGTH) {
+        // Counted in code points, as the contract counts a field's characters: any value a record may hold can be chosen.
+        if (value.codePointCount(0, value.length()) > EnrollmentParser.MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException(
                     name + " must be at most " + EnrollmentParser.MAX_TEXT_LENGTH + " characters long");
         }

@@ -2,7 +2,6 @@ package dev.matriculas.dashboard.enrollments;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntPredicate;
 
 /**
  * Finds the newest enrollments by record timestamp (ties broken by id), so every instance shows the same
@@ -80,8 +79,8 @@ final class NewestRows {
         return low;
     }
 
-    /** The newest rows that {@code matches} accepts, at most {@code limit}, newest first. */
-    List<Integer> newest(IntPredicate matches, int limit) {
+    /** The newest rows, at most {@code limit} (and at most the {@code kept}), newest first. */
+    List<Integer> newest(int limit) {
         if (!exact) {
             Top top = new Top(kept);
             for (int row = 0, last = table.highWater(); row < last; row++) {
@@ -98,9 +97,7 @@ final class NewestRows {
         }
         List<Integer> result = new ArrayList<>(limit);
         for (int i = end - 1; i >= start && result.size() < limit; i--) {
-            if (matches.test(rows[i])) {
-                result.add(rows[i]);
-            }
+            result.add(rows[i]);
         }
         return result;
     }

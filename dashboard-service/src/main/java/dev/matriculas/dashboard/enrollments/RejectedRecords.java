@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class RejectedRecords {
 
+    /** The reason given for a record that failed for something other than a broken contract. */
+    public static final String PROCESSING_ERROR = "processing-error";
+
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> byReason = new ConcurrentHashMap<>();
 

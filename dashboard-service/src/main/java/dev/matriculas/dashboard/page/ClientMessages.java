@@ -5,15 +5,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.matriculas.contract.RejectReason;
+import dev.matriculas.dashboard.enrollments.RejectedRecords;
 
 /**
  * The texts the page's scripts put together themselves (states, chips, chart labels), handed to them in
  * the page's language as hidden elements, so every label still comes from the message bundles.
  */
 final class ClientMessages {
-
-    /** Reason code the dead-letter handler uses for a failure that is not a broken contract. */
-    static final String PROCESSING_ERROR = "processing-error";
 
     static final List<String> KEYS = Stream.concat(
             Stream.of(
@@ -24,7 +22,7 @@ final class ClientMessages {
                     "filters.remove", "field.course", "field.shift", "field.payment", "field.sex",
                     "chart.arrivals.total", "chart.arrivals.peak", "chart.arrivals.unit", "chart.count", "chart.showTable",
                     "chart.showChart", "chart.overflow", "profile.age.value"),
-            Stream.concat(Arrays.stream(RejectReason.values()).map(RejectReason::code), Stream.of(PROCESSING_ERROR))
+            Stream.concat(Arrays.stream(RejectReason.values()).map(RejectReason::code), Stream.of(RejectedRecords.PROCESSING_ERROR))
                     .map(code -> "reason." + code))
             .toList();
 

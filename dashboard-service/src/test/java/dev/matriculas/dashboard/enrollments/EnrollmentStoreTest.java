@@ -18,6 +18,7 @@ import java.util.TreeMap;
 
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.dashboard.DashboardProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 class EnrollmentStoreTest {
@@ -252,6 +253,33 @@ class EnrollmentStoreTest {
     }
 
     @Test
+    void aValueSpelledAsTheOtherBucketsLabelIsCountedInTheBucket() {
+        EnrollmentStore capped = new EnrollmentStore(properties(new CategoryLimits(3, 16, 64, 16, 8, 4000)),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        capped.put(enrollment("literal").course("(outros)").shift("Noite").build(), NOW.toEpochMilli());
+        for (int i = 0; i < 5; i++) {
+            capped.put(enrollment("id-" + i).course("Curso " + i).shift("Noite").build(), NOW.toEpochMilli());
+        }
+
+        Figures figures = capped.figures(Filter.NONE, 20);
+
+        assertThat(figures.byCourse()).containsEntry("(outros)", 3);
+        assertThat(figures.byCourse().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);
+        assertThat(figures.courseByShift().get("(outros)")).containsEntry("Noite", 3);
+        assertThat(figures.overflow()).containsEntry("course", 2L);
+        assertThat(capped.figures(new Filter("(outros)", null, null, null), 20).totalEnrollments()).isEqualTo(3);
+    }
+
+    @Test
+    void aValueSpelledAsTheOtherBucketsLabelIsCountedBeforeAnyOverflow() {
+        put(enrollment("literal").course("(outros)"));
+        put(enrollment("plain").course("Edificações"));
+
+        assertThat(all().byCourse()).containsExactly(Map.entry("(outros)", 1), Map.entry("Edificações", 1));
+        assertThat(store.figures(new Filter("(outros)", null, null, null), 20).totalEnrollments()).isEqualTo(1);
+    }
+
+    @Test
     void arrivalsCountRecordsOfTheLastHourByTimestamp() {
         store.put(enrollment("now").build(), NOW.toEpochMilli());
         store.put(enrollment("a-minute-ago").build(), NOW.minusSeconds(60).toEpochMilli());
@@ -265,6 +293,30 @@ class EnrollmentStoreTest {
         assertThat(arrivals.counts()[353]).isEqualTo(1);
         assertThat(Arrays.stream(arrivals.counts()).sum()).isEqualTo(2);
         assertThat(arrivals.start()).isEqualTo(NOW.minusSeconds(3590));
+    }
+
+    @Test
+    void aRecordStampedFarAheadOfThisClockCountsAsArrivingNow() {
+        store.put(enrollment("skewed").build(), NOW.plusSeconds(7200).toEpochMilli());
+        store.put(enrollment("slightly-ahead").build(), NOW.plusSeconds(30).toEpochMilli());
+        store.put(enrollment("a-second-ago").build(), NOW.minusSeconds(1).toEpochMilli());
+
+        Figures figures = all();
+
+        assertThat(store.timestampsAhead()).isEqualTo(1);
+        assertThat(figures.arrivals().counts()[359]).as("now's bar").isEqualTo(1);
+        assertThat(figures.arrivals().counts()[358]).isEqualTo(1);
+        assertThat(figures.newest()).extracting(Enrollment::id).containsExactly("slightly-ahead", "skewed", "a-second-ago");
+    }
+
+    @Test
+    void recordsStampedFarAheadAreCountedForOperators() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new EnrollmentMetrics(store).bindTo(registry);
+
+        store.put(enrollment("skewed").build(), NOW.plusSeconds(7200).toEpochMilli());
+
+        assertThat(registry.get("enrollments.timestamps.ahead").functionCounter().count()).isEqualTo(1);
     }
 
     @Test
