@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -127,6 +128,13 @@ class EnrollmentListenerTest {
                     .extracting(p -> new String(p.headers().lastHeader("x-reject-reason").value(), StandardCharsets.UTF_8))
                     .isEqualTo(record.reason());
         }
+        // Each instance parks what it rejects, at each start: these headers tell which record a copy is of.
+        assertThat(parked).allSatisfy(p -> {
+            assertThat(new String(p.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value(), StandardCharsets.UTF_8))
+                    .isEqualTo(Enrollment.TOPIC);
+            assertThat(p.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION).value()).hasSize(Integer.BYTES);
+            assertThat(p.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).hasSize(Long.BYTES);
+        });
         Map<String, Long> byReason = rejected.byReason();
         bad.stream().map(Bad::reason).distinct()
                 .forEach(reason -> assertThat(byReason).as(reason).containsKey(reason));
