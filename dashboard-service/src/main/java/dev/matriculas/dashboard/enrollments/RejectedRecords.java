@@ -17,6 +17,7 @@ public class RejectedRecords {
     public static final String PROCESSING_ERROR = "processing-error";
 
     private final MeterRegistry registry;
+    /** Counted here as well as in the meter: the API's figure must not depend on which registry is configured. */
     private final Map<String, AtomicLong> byReason = new ConcurrentHashMap<>();
 
     RejectedRecords(MeterRegistry registry) {
