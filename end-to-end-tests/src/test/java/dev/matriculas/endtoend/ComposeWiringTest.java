@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -249,6 +251,47 @@ class ComposeWiringTest {
         compose.services().values().forEach(service -> variables.addAll(service.passedThrough()));
         assertThat(variables).contains("PRODUCER_RATE_PER_SECOND", "DASHBOARD_HOST_PORTS")
                 .allSatisfy(name -> assertThat(readme).as("README explains %s", name).contains("`" + name + "`"));
+    }
+
+    @Test
+    void everySettingTheReadmeListsReachesTheServiceItConcerns() throws IOException {
+        String readme = Files.readString(ComposeFile.REPOSITORY.resolve("README.md"));
+        String table = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("## Docker"));
+        Matcher row = Pattern.compile("(?m)^\\| `([A-Z_]+)`").matcher(table);
+        List<String> settings = new ArrayList<>();
+        while (row.find()) {
+            settings.add(row.group(1));
+        }
+        List<String> producerNames = variablesOf("producer");
+        List<String> dashboardNames = variablesOf("dashboard");
+
+        assertThat(settings).contains("PRODUCER_DRAIN_TIMEOUT", "DASHBOARD_HEARTBEAT").allSatisfy(name -> {
+            if (name.startsWith("PRODUCER_") || name.startsWith("GENERATOR_")) {
+                assertThat(producerNames).as("the producer gets %s", name).contains(name);
+            } else if (name.startsWith("DASHBOARD_")) {
+                assertThat(dashboardNames).as("the dashboard gets %s", name).contains(name);
+            } else if (!name.equals("KAFKA_DATA_DIR")) {
+                assertThat(producerNames).as("the producer gets %s", name).contains(name);
+                assertThat(dashboardNames).as("the dashboard gets %s", name).contains(name);
+            }
+        });
+    }
+
+    @Test
+    void theProducerIsGivenTimeToDrainBeforeDockerKillsIt() {
+        Object grace = compose.service("producer").definition().get("stop_grace_period");
+
+        assertThat(grace).as("producer stop_grace_period").isNotNull();
+        assertThat(Duration.parse("PT" + String.valueOf(grace).toUpperCase(Locale.ROOT)))
+                .as("longer than the default drain timeout, 10 s, with room to close")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(20));
+    }
+
+    /** Every variable a service is given, set here or passed through from the caller's shell. */
+    private List<String> variablesOf(String service) {
+        List<String> names = new ArrayList<>(compose.service(service).environment().keySet());
+        names.addAll(compose.service(service).passedThrough());
+        return names;
     }
 
     private List<String> variable(String service, String name) {
