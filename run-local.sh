@@ -32,6 +32,8 @@ command -v java >/dev/null 2>&1 || fail "Java 17 or newer is needed and 'java' i
 java_version=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
 [ "${java_version%%.*}" -ge 17 ] 2>/dev/null || fail "Java 17 or newer is needed, found Java ${java_version:-unknown}: install a JDK 17+ or put it first on the PATH."
 
+command -v curl >/dev/null 2>&1 || fail "curl is needed to check that the services are up: install it (e.g. 'apt-get install curl') and try again."
+
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$PRODUCER_PORT" "$DASHBOARD_PORT"; do
   if port_taken "$port"; then

@@ -1,5 +1,7 @@
 package dev.matriculas.producer.publishing;
 
+import java.time.Instant;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,9 +31,10 @@ class ProducerController {
 
     @GetMapping
     ProducerStatus status() {
+        // Read once: reachable and "unreachable since" must agree within one answer.
+        Instant unreachableSince = publisher.unreachableSince();
         return new ProducerStatus(publisher.sent(), publisher.failed(), publisher.pending(), loop.ratePerSecond(),
-                loop.paused(), loop.burstRemaining(), publisher.unreachableSince() == null,
-                publisher.unreachableSince());
+                loop.paused(), loop.burstRemaining(), unreachableSince == null, unreachableSince);
     }
 
     @PutMapping("/rate")

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Generates and publishes enrollments at the configured rate on one thread, and bursts on another. The rate,
- * pause and bursts can change while it runs. After a stall (an outage) it resumes at the rate rather than
- * rushing to catch up. On shutdown it stops making records and waits for Kafka to acknowledge those made.
+ * pause and bursts can change while it runs. After a stall (an outage) it resumes at the rate, catching up at
+ * most one second's worth of records. On shutdown it stops making records and waits for Kafka to acknowledge
+ * those made.
  */
 @Component
 public class PublishingLoop implements SmartLifecycle {
@@ -114,7 +115,7 @@ public class PublishingLoop implements SmartLifecycle {
             if (!publishNext()) {
                 return;
             }
-            // After a stall, keep the rate from now instead of sending the backlog at once.
+            // After a stall, catch up at most one second's worth of records, not the whole backlog.
             next = Math.max(next + SECOND / ratePerSecond, System.nanoTime() - SECOND);
         }
     }

@@ -2,6 +2,8 @@ package dev.matriculas.producer.publishing;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,7 +21,8 @@ import jakarta.validation.constraints.NotNull;
  * @param partitions     partitions of the topic when this service creates it
  * @param logEvery       one summary log line per this many acknowledged records
  * @param logEachRecord  also log every record, as the original did (for debugging)
- * @param drainTimeout   how long shutdown waits for Kafka to acknowledge the records in flight
+ * @param drainTimeout   how long shutdown waits for Kafka to acknowledge the records in flight (1 s to 10 min;
+ *                       under Docker Compose, keep it below the producer's {@code stop_grace_period})
  */
 @Validated
 @ConfigurationProperties("producer")
@@ -30,5 +33,5 @@ public record PublishingProperties(
         @DefaultValue("3") @Min(1) @Max(1000) int partitions,
         @DefaultValue("1000") @Min(1) int logEvery,
         @DefaultValue("false") boolean logEachRecord,
-        @DefaultValue("10s") @NotNull Duration drainTimeout) {
+        @DefaultValue("10s") @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) Duration drainTimeout) {
 }
