@@ -31,7 +31,7 @@ class SlowStreamClientsResilienceTest {
 
     @RegisterExtension
     static final RunningPipeline pipeline = RunningPipeline.producingPerSecond(50)
-            .withDashboard(Map.of("DASHBOARD_NEWESTROWS", "500"));
+            .withDashboard(Map.of("DASHBOARD_NEWEST_ROWS", "500"));
 
     private static final int STUCK_CLIENTS = 5;
 

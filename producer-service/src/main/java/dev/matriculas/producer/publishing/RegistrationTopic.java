@@ -12,9 +12,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the topic if it is missing (an existing one is left as it is, or only given more partitions).
+ * Creates the topic if it is missing; an existing one is made compacted and given more partitions if it has
+ * fewer (never fewer), as application.yml asks.
  * Tried in the background until it succeeds, so that the service starts at once when Kafka is away and the
- * topic still appears when Kafka comes: records wait for it meanwhile, none is lost.
+ * topic still appears when Kafka comes: records wait for it meanwhile, none is lost. A broker that creates
+ * topics on first use may make it first, with its own defaults; the next try puts those right.
  */
 @Component
 class RegistrationTopic {
