@@ -66,4 +66,9 @@ class ProducerController {
     ProblemDetail badParameter(IllegalArgumentException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ProblemDetail notRunning(IllegalStateException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
 }

@@ -83,9 +83,17 @@ public class PublishingLoop implements SmartLifecycle {
         return paused;
     }
 
-    /** Queues {@code count} records to be sent as fast as Kafka takes them, beside the steady rate. */
+    /**
+     * Queues {@code count} records to be sent as fast as Kafka takes them, beside the steady rate.
+     *
+     * @throws IllegalStateException once the producer is stopping (or before it starts): no record would be made
+     */
     public void burst(int count) {
-        burstRemaining.addAndGet(RateLimits.checkBurst(count));
+        int checked = RateLimits.checkBurst(count);
+        if (!running) {
+            throw new IllegalStateException("the producer is not running (it is stopping): no more records are made");
+        }
+        burstRemaining.addAndGet(checked);
         wake(bursts);
     }
 
