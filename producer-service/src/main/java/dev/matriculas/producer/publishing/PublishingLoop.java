@@ -148,6 +148,12 @@ public class PublishingLoop implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } catch (RuntimeException e) {
+            // Only making a record can throw here (the publisher counts failed sends): a bug, but it must not end
+            // the loop for good while health says UP. Said, and tried again a second later, not in a tight loop.
+            log.error("Could not make an enrollment; trying again in 1 s", e);
+            LockSupport.parkNanos(this, SECOND);
+            return running;
         }
     }
 
