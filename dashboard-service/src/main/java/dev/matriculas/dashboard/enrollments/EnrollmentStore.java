@@ -30,7 +30,7 @@ public class EnrollmentStore {
      * hold a bar of the arrivals chart that the present never reaches, and the top of the newest rows for
      * good: such a record counts as arriving now.
      */
-    static final long TIMESTAMP_AHEAD_ALLOWED_MILLIS = 60_000;
+    private static final long TIMESTAMP_AHEAD_ALLOWED_MILLIS = 60_000;
 
     private final Clock clock;
     private final EnrollmentTable table;
