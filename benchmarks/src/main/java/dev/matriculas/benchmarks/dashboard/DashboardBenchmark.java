@@ -37,6 +37,8 @@ public final class DashboardBenchmark {
 
     private static final Filter FILTER = new Filter("Edificações", "Noite", null, null);
     private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
+    private static final int REPLAY_ROUNDS = 8;
+    private static final int WARM_ROUNDS = 3;
 
     private DashboardBenchmark() {
     }
@@ -107,24 +109,28 @@ public final class DashboardBenchmark {
     private static void replay(int records) throws Exception {
         try (LocalKafka kafka = Bench.kafka()) {
             Bench.fill(kafka, records);
-            Read bareFirst = bareConsumerRead(kafka, records);
-            // A dashboard starting on a full topic replays it while the JIT is still compiling its parser and
-            // fold; a second one in the same JVM shows the rate once they are compiled. Both count, each next
-            // to the bare consumer's run in the same state: its first in the JVM, and its second.
-            Read first = dashboardRead(kafka, records);
-            Read second = dashboardRead(kafka, records);
-            Read bareSecond = bareConsumerRead(kafka, records);
-            double bare = (bareFirst.rate() + bareSecond.rate()) / 2;
-            Bench.print("bare KafkaConsumer, reading only: first run; second", rate(bareFirst) + "; " + rate(bareSecond));
-            Bench.print("dashboard, first replay in the JVM (JIT compiling)", rate(first));
-            Bench.print("dashboard, second replay (compiled)", rate(second));
-            Bench.print("dashboard / bare, first / first; second / second",
-                    ratios(first.rate() / bareFirst.rate(), second.rate() / bareSecond.rate()));
-            Bench.print("dashboard / mean of both bare runs: first; second", ratios(first.rate() / bare, second.rate() / bare));
-            // On a few cores the JIT competes with the reads: how much it compiled during each says how far a
-            // rate is from the compiled code's.
-            Bench.print("JIT compiling during: bare 1st, 2nd; dashboard 1st, 2nd", String.format(Locale.ROOT,
-                    "%.1f, %.1f; %.1f, %.1f s", bareFirst.compiling(), bareSecond.compiling(), first.compiling(), second.compiling()));
+            // Round 1 runs in a cold JVM, as after a restart: the JIT compiles Kafka's consumer, Spring and the
+            // fold while they run. Each round reads the topic with the bare consumer, then with a new dashboard,
+            // so both sides get the same warm-up; the last rounds show the rates of compiled code.
+            double warmBare = 0;
+            double warmDashboard = 0;
+            for (int round = 1; round <= REPLAY_ROUNDS; round++) {
+                Read bare = bareConsumerRead(kafka, records);
+                Read dashboard = dashboardRead(kafka, records);
+                String name = round == 1 ? "round 1 (cold JVM)" : "round " + round;
+                Bench.print(name + ": bare KafkaConsumer; dashboard", rate(bare) + "; " + rate(dashboard) + " records/s");
+                // On a few cores the JIT competes with the reads: how much it compiled during each says how far
+                // a rate is from the compiled code's.
+                Bench.print(name + ": dashboard / bare; JIT during each", String.format(Locale.ROOT,
+                        "%.2f; %.1f s / %.1f s", dashboard.rate() / bare.rate(), bare.compiling(), dashboard.compiling()));
+                if (round > REPLAY_ROUNDS - WARM_ROUNDS) {
+                    warmBare += bare.rate() / WARM_ROUNDS;
+                    warmDashboard += dashboard.rate() / WARM_ROUNDS;
+                }
+            }
+            Bench.print("warm: mean of the last " + WARM_ROUNDS + " rounds: bare; dashboard", String.format(Locale.ROOT,
+                    "%,.0f; %,.0f records/s", warmBare, warmDashboard));
+            Bench.print("warm: dashboard / bare", String.format(Locale.ROOT, "%.2f", warmDashboard / warmBare));
         }
     }
 
@@ -208,10 +214,7 @@ public final class DashboardBenchmark {
     }
 
     private static String rate(Read read) {
-        return String.format(Locale.ROOT, "%,.0f records/s", read.rate());
+        return String.format(Locale.ROOT, "%,.0f", read.rate());
     }
 
-    private static String ratios(double first, double second) {
-        return String.format(Locale.ROOT, "%.2f; %.2f", first, second);
-    }
 }
