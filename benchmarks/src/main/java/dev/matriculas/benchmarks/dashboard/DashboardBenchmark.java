@@ -216,5 +216,4 @@ public final class DashboardBenchmark {
     private static String rate(Read read) {
         return String.format(Locale.ROOT, "%,.0f", read.rate());
     }
-
 }
