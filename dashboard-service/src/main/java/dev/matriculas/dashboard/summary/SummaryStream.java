@@ -186,9 +186,12 @@ public class SummaryStream implements DisposableBean {
             }
         }
 
+        /**
+         * Forgets a stream a write failed on. It is over already: the browser has gone and the container ends
+         * (or has ended) it. Completing it again is not allowed then; from a writer thread, Tomcat throws.
+         */
         private void drop() {
             clients.remove(this);
-            emitter.complete();
         }
     }
 }
