@@ -1,10 +1,12 @@
 package dev.matriculas.dashboard.pipeline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
 public class KafkaConnection implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConnection.class);
+    private static final int CHECK_TIMEOUT_MILLIS = 1500;
 
     private final KafkaAdmin kafkaAdmin;
     private final Clock clock;
@@ -43,7 +46,9 @@ public class KafkaConnection implements DisposableBean {
             if (admin == null) {
                 admin = Admin.create(kafkaAdmin.getConfigurationProperties());
             }
-            admin.describeCluster().nodes().get(1500, TimeUnit.MILLISECONDS);
+            // The call gives up when the wait does: unanswered checks do not pile up while Kafka is away.
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(CHECK_TIMEOUT_MILLIS)).nodes()
+                    .get(CHECK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             reachable = true;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -74,7 +79,8 @@ public class KafkaConnection implements DisposableBean {
     @Override
     public void destroy() {
         if (admin != null) {
-            admin.close();
+            // Without waiting for a check under way: while Kafka is away, that wait would hold up the stop.
+            admin.close(Duration.ZERO);
         }
     }
 }
