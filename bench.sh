@@ -4,7 +4,7 @@
 #   (bench/dashboard.sh), produce-to-browser latency (bench/latency.sh, at 1,000 and at 100 records/s), Server-Sent-Events
 #   fan-out and dashboard start-up (LiveDashboardBenchmark).
 # Each benchmark starts its own broker on free ports and stops it; Ctrl-C or a failure stops what is running.
-#   ./bench.sh            (about 6 minutes on 2 cores)
+#   ./bench.sh            (about 5 minutes on 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")"
 
