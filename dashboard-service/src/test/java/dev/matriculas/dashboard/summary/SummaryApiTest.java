@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import dev.matriculas.dashboard.TestKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +48,9 @@ class SummaryApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SummaryStream stream;
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
@@ -155,6 +159,32 @@ class SummaryApiTest {
     void quietStreamsGetAHeartbeat() throws Exception {
         try (Events events = Events.open(port, "")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> events.lines().contains(":keep-alive"));
+        }
+    }
+
+    /**
+     * Browsers leave without a word (a tab closed, a laptop shut): the container may end such a stream while a
+     * heartbeat is being written to it.
+     */
+    @Test
+    void streamsLeftByTheirBrowsersAreForgottenWithoutAWriterFailing() throws Exception {
+        List<Throwable> writerFailures = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> writerFailures.add(error));
+        try {
+            for (int i = 0; i < 40; i++) {
+                HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/stream")).build(), HttpResponse.BodyHandlers.ofLines());
+                assertThat(response.statusCode()).isEqualTo(200);
+                // Left unread and closed: the connection goes, as when a tab is closed.
+                response.body().close();
+            }
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> stream.clients() == 0);
+            // Two more heartbeats, for a write that was under way as its stream ended.
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(writerFailures::isEmpty);
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
         }
     }
 
