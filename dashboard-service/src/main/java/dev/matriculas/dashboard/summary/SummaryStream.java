@@ -86,8 +86,7 @@ public class SummaryStream implements DisposableBean {
     @EventListener(ContextClosedEvent.class)
     void endStreams() {
         for (Client client : clients) {
-            clients.remove(client);
-            client.emitter.complete();
+            client.end();
         }
     }
 
@@ -183,6 +182,16 @@ public class SummaryStream implements DisposableBean {
                 emitter.send(SseEmitter.event().comment("keep-alive"));
             } catch (IOException | IllegalStateException e) {
                 drop();
+            }
+        }
+
+        /** Ends the stream from the service's side. */
+        void end() {
+            clients.remove(this);
+            try {
+                emitter.complete();
+            } catch (IllegalStateException e) {
+                // The container ended it meanwhile (its browser left), and will not have it ended twice.
             }
         }
 

@@ -26,13 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 class SummaryStreamTest {
 
-    @Test
-    void aStreamTheContainerHasEndedIsForgottenWithoutBeingCompletedAgain() throws Exception {
+    private static SummaryStream stream() {
         SummaryService summaries = mock(SummaryService.class);
         when(summaries.summary(Filter.NONE)).thenReturn(new Summary(null, Filter.NONE, new Summary.Rejected(0, Map.of()), null, Map.of()));
-        SummaryStream stream = new SummaryStream(summaries, mock(EnrollmentStore.class), JsonMapper.builder().build(),
+        return new SummaryStream(summaries, mock(EnrollmentStore.class), JsonMapper.builder().build(),
                 new DashboardProperties(CategoryLimits.defaults(), 20, Duration.ofMillis(200), Duration.ofSeconds(15), 3),
                 mock(TaskScheduler.class), new SimpleMeterRegistry());
+    }
+
+    @Test
+    void aStreamTheContainerHasEndedIsForgottenWithoutBeingCompletedAgain() throws Exception {
+        SummaryStream stream = stream();
         // As Tomcat and Spring behave once the browser has gone and the container has ended the stream.
         try (MockedConstruction<SseEmitter> emitters = mockConstruction(SseEmitter.class, (emitter, context) -> {
             doThrow(new IllegalStateException("ResponseBodyEmitter has already completed")).when(emitter).send(any(SseEventBuilder.class));
@@ -43,6 +47,27 @@ class SummaryStreamTest {
 
             assertThat(stream.clients()).isZero();
             verify(emitters.constructed().get(0), never()).complete();
+        } finally {
+            stream.destroy();
+        }
+    }
+
+    @Test
+    void stoppingEndsEveryStreamEvenWhenTheContainerHasEndedOneMeanwhile() {
+        SummaryStream stream = stream();
+        try (MockedConstruction<SseEmitter> emitters = mockConstruction(SseEmitter.class, (emitter, context) -> {
+            if (context.getCount() == 1) {
+                doThrow(new IllegalStateException("A non-container (application) thread attempted to use the AsyncContext after an error"))
+                        .when(emitter).complete();
+            }
+        })) {
+            stream.subscribe(Filter.NONE);
+            stream.subscribe(Filter.NONE);
+
+            stream.endStreams();
+
+            assertThat(stream.clients()).isZero();
+            emitters.constructed().forEach(emitter -> verify(emitter).complete());
         } finally {
             stream.destroy();
         }
