@@ -2,6 +2,7 @@ package dev.matriculas.benchmarks.dashboard;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -37,6 +38,11 @@ public final class DashboardBenchmark {
 
     private static final Filter FILTER = new Filter("Edificações", "Noite", null, null);
     private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean SYSTEM =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    /** The name of the dashboard's folder thread ({@code EnrollmentFolder}). */
+    private static final String FOLDER_THREAD = "enrollments-fold";
     private static final int REPLAY_ROUNDS = 10;
     private static final int WARM_ROUNDS = 5;
 
@@ -116,6 +122,9 @@ public final class DashboardBenchmark {
             // most of the code is compiled.
             double warmBare = 0;
             double warmDashboard = 0;
+            double warmBareCpu = 0;
+            double warmDashboardCpu = 0;
+            double warmFolderCpu = 0;
             for (int round = 1; round <= REPLAY_ROUNDS; round++) {
                 Read bare = bareConsumerRead(kafka, records);
                 Read dashboard = dashboardRead(kafka, records);
@@ -125,23 +134,56 @@ public final class DashboardBenchmark {
                 // a rate is from the compiled code's.
                 Bench.print(name + ": dashboard / bare; JIT during each", String.format(Locale.ROOT,
                         "%.2f; %.1f s / %.1f s", dashboard.rate() / bare.rate(), bare.compiling(), dashboard.compiling()));
+                Bench.print(name + ": CPU a record: bare; dashboard (folder)", cpu(bare.cpu(), dashboard.cpu(), dashboard.folderCpu()));
                 if (round > REPLAY_ROUNDS - WARM_ROUNDS) {
                     warmBare += bare.rate() / WARM_ROUNDS;
                     warmDashboard += dashboard.rate() / WARM_ROUNDS;
+                    warmBareCpu += bare.cpu() / WARM_ROUNDS;
+                    warmDashboardCpu += dashboard.cpu() / WARM_ROUNDS;
+                    warmFolderCpu += dashboard.folderCpu() / WARM_ROUNDS;
                 }
             }
             Bench.print("warm: mean rate of the last " + WARM_ROUNDS + " rounds: bare; dashboard", String.format(Locale.ROOT,
                     "%,.0f; %,.0f records/s", warmBare, warmDashboard));
             Bench.print("warm: dashboard / bare, of those means", String.format(Locale.ROOT, "%.2f", warmDashboard / warmBare));
+            Bench.print("warm: mean CPU a record: bare; dashboard (folder)", cpu(warmBareCpu, warmDashboardCpu, warmFolderCpu));
         }
     }
 
-    /** A timed read: records per second, and the seconds the JIT spent compiling meanwhile. */
-    private record Read(double rate, double compiling) {
+    private static String cpu(double bare, double dashboard, double folder) {
+        return String.format(Locale.ROOT, "%.2f; %.2f (%.2f) µs", bare / 1e3, dashboard / 1e3, folder / 1e3);
+    }
 
-        static Read timed(long records, long startNanos, long compileMillisAtStart) {
-            return new Read(records * 1e9 / (System.nanoTime() - startNanos),
-                    (COMPILER.getTotalCompilationTime() - compileMillisAtStart) / 1e3);
+    /**
+     * A timed read: records per second, the seconds the JIT spent compiling meanwhile, and the CPU time per record
+     * of the whole JVM (broker, JIT and garbage collector included) and of the dashboard's folder thread. On a few
+     * cores a rate follows the CPU a record costs, so these say where the difference between the two comes from.
+     */
+    private record Read(double rate, double compiling, double cpu, double folderCpu) {
+    }
+
+    /** What the clocks said when a read started. */
+    private record Start(long nanos, long compileMillis, long cpuNanos, long folderCpuNanos) {
+
+        static Start now() {
+            return new Start(System.nanoTime(), COMPILER.getTotalCompilationTime(), SYSTEM.getProcessCpuTime(), folderThreadCpu());
+        }
+
+        Read read(long records) {
+            return new Read(records * 1e9 / (System.nanoTime() - nanos),
+                    (COMPILER.getTotalCompilationTime() - compileMillis) / 1e3,
+                    (SYSTEM.getProcessCpuTime() - cpuNanos) / (double) records,
+                    (folderThreadCpu() - folderCpuNanos) / (double) records);
+        }
+
+        /** CPU time of the running dashboard's folder thread; 0 when there is none. */
+        private static long folderThreadCpu() {
+            for (var thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+                if (thread != null && thread.getThreadName().equals(FOLDER_THREAD)) {
+                    return Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
+                }
+            }
+            return 0;
         }
     }
 
@@ -161,13 +203,12 @@ public final class DashboardBenchmark {
                 first = count(consumer.poll(Duration.ofMillis(500)));
             }
             // Timed from the first records read: connecting and fetching metadata excluded.
-            long start = System.nanoTime();
-            long compiledAtStart = COMPILER.getTotalCompilationTime();
+            Start start = Start.now();
             long read = first;
             while (read < records) {
                 read += count(consumer.poll(Duration.ofMillis(500)));
             }
-            return Read.timed(read - first, start, compiledAtStart);
+            return start.read(read - first);
         }
     }
 
@@ -202,12 +243,11 @@ public final class DashboardBenchmark {
             while ((first = pipeline.status().consumed()) == 0) {
                 LockSupport.parkNanos(100_000);
             }
-            long start = System.nanoTime();
-            long compiledAtStart = COMPILER.getTotalCompilationTime();
+            Start start = Start.now();
             while (pipeline.status().consumed() < records) {
                 LockSupport.parkNanos(1_000_000);
             }
-            Read read = Read.timed(records - first, start, compiledAtStart);
+            Read read = start.read(records - first);
             if (store.size() != records) {
                 throw new IllegalStateException("the dashboard holds " + store.size() + " enrollments, expected " + records);
             }
