@@ -134,9 +134,16 @@ function change(next, remember = true) {
         history.pushState(null, '', url);
     }
     updateLanguageLinks();
+    updateCsvLink();
     view.renderChips(filters, remove);
     main.setAttribute('aria-busy', 'true');
     listen();
+}
+
+/** The table's download is of the enrollments in view. */
+function updateCsvLink() {
+    const filterQuery = query(filters);
+    document.getElementById('csv-download').href = filterQuery ? `/api/enrollments.csv?${filterQuery}` : '/api/enrollments.csv';
 }
 
 /** After a switch the cookie remembers the language: the URL need not say it any more. */

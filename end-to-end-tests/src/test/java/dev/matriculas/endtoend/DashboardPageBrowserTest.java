@@ -180,6 +180,8 @@ class DashboardPageBrowserTest {
                 assertThat(chartSum(browser, "shift")).isEqualTo(refrigeration);
                 assertThat(chartLabels(browser, "courseShift")).containsExactly("Refrigeração");
                 assertThat(tableColumn(browser, 2)).isNotEmpty().containsOnly("Refrigeração");
+                // The table's download is of the enrollments in view.
+                assertThat(browser.find("#csv-download").getAttribute("href")).endsWith("/api/enrollments.csv?course=" + encode("Refrigeração"));
             });
             // The chart clicked keeps every course, so another one can be picked.
             assertThat(chartLabels(browser, "course")).hasSize(5);
@@ -210,6 +212,7 @@ class DashboardPageBrowserTest {
                 assertThat(browser.driver().getCurrentUrl()).doesNotContain("course=");
                 assertThat(chartSum(browser, "payment")).isEqualTo(total);
                 assertThat(browser.findAll("#chips .chip")).isEmpty();
+                assertThat(browser.find("#csv-download").getAttribute("href")).endsWith("/api/enrollments.csv");
             });
         }
     }

@@ -140,17 +140,19 @@ public class EnrollmentStore {
     }
 
     /**
-     * Hands every current enrollment to {@code sink}, a chunk at a time so the folder is never held up
-     * for long; changes made meanwhile may or may not show.
+     * Hands every current enrollment the filter matches to {@code sink}, a chunk of rows at a time so the folder
+     * is never held up for long; changes made meanwhile may or may not show.
      */
-    public void forEach(Consumer<Enrollment> sink) {
+    public void forEach(Filter filter, Consumer<Enrollment> sink) {
         int start = 0;
         while (true) {
             List<Enrollment> chunk = new ArrayList<>(EXPORT_CHUNK);
             synchronized (this) {
+                // Resolved again for each chunk: a value first seen meanwhile gets its index then.
+                Matcher matcher = new Matcher(filter);
                 int end = Math.min(table.highWater(), start + EXPORT_CHUNK);
                 for (int row = start; row < end; row++) {
-                    if (table.inUse(row)) {
+                    if (matcher.matches(row) && table.inUse(row)) {
                         chunk.add(table.read(row));
                     }
                 }

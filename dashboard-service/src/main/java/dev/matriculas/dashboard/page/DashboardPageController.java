@@ -42,6 +42,8 @@ class DashboardPageController {
         model.addAttribute("summaryJson", json.writeValueAsString(summary));
         model.addAttribute("newestRows", newestRows);
         model.addAttribute("languages", LanguageLink.all(filter, locale));
+        // The table's download is of the enrollments in view; the script keeps it so as the filters change.
+        model.addAttribute("csvHref", withFilter("/api/enrollments.csv", filter).encode().toUriString());
         model.addAttribute("clientMessages", ClientMessages.KEYS);
         return "dashboard";
     }
@@ -68,14 +70,19 @@ class DashboardPageController {
         }
 
         private static String href(Filter filter, Locale locale) {
-            return UriComponentsBuilder.fromPath("/")
-                    .queryParamIfPresent("course", Optional.ofNullable(filter.course()))
-                    .queryParamIfPresent("shift", Optional.ofNullable(filter.shift()))
-                    .queryParamIfPresent("payment", Optional.ofNullable(filter.payment()))
-                    .queryParamIfPresent("sex", Optional.ofNullable(filter.sex()))
+            return withFilter("/", filter)
                     .queryParam(PageConfiguration.LANGUAGE_PARAMETER, locale.toLanguageTag())
                     .encode()
                     .toUriString();
         }
+    }
+
+    /** The path with the filter's values as its query. */
+    private static UriComponentsBuilder withFilter(String path, Filter filter) {
+        return UriComponentsBuilder.fromPath(path)
+                .queryParamIfPresent("course", Optional.ofNullable(filter.course()))
+                .queryParamIfPresent("shift", Optional.ofNullable(filter.shift()))
+                .queryParamIfPresent("payment", Optional.ofNullable(filter.payment()))
+                .queryParamIfPresent("sex", Optional.ofNullable(filter.sex()));
     }
 }

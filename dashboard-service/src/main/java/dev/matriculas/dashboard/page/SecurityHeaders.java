@@ -2,6 +2,8 @@ package dev.matriculas.dashboard.page;
 
 import java.io.IOException;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -15,7 +17,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * connections only from this origin, no inline script, no framing.
  */
 @Component
+@Order(SecurityHeaders.ORDER)
 class SecurityHeaders extends OncePerRequestFilter {
+
+    /** Early, so every answer has them, a refusal by a later filter too; after Spring Boot's character encoding. */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",

@@ -19,8 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The dashboard's data: a summary now, a live stream of them, and every enrollment as CSV. Filters are
- * query parameters: {@code course}, {@code shift}, {@code payment}, {@code sex}.
+ * The dashboard's data: a summary now, a live stream of them, and the enrollments as CSV. Each can be filtered
+ * by the query parameters {@code course}, {@code shift}, {@code payment} and {@code sex} ({@link FilterParameters}).
  */
 @RestController
 @RequestMapping("/api")
@@ -47,11 +47,11 @@ class SummaryController {
     }
 
     @GetMapping("/enrollments.csv")
-    ResponseEntity<StreamingResponseBody> csv() {
+    ResponseEntity<StreamingResponseBody> csv(Filter filter) {
         StreamingResponseBody body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             EnrollmentCsv.writeHeader(writer);
-            store.forEach(enrollment -> EnrollmentCsv.writeRow(writer, enrollment));
+            store.forEach(filter, enrollment -> EnrollmentCsv.writeRow(writer, enrollment));
             writer.flush();
         };
         return ResponseEntity.ok()

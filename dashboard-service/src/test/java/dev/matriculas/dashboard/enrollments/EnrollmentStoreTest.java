@@ -336,9 +336,22 @@ class EnrollmentStoreTest {
         store.remove("id-10");
         List<String> exported = new ArrayList<>();
 
-        store.forEach(enrollment -> exported.add(enrollment.id()));
+        store.forEach(Filter.NONE, enrollment -> exported.add(enrollment.id()));
 
         assertThat(exported).hasSize(24_999).doesNotHaveDuplicates().doesNotContain("id-10");
+    }
+
+    @Test
+    void exportOfAFilterHandsOverOnlyTheEnrollmentsItMatches() {
+        for (int i = 0; i < 25_000; i++) {
+            put(enrollment("id-" + i).course(i % 5 == 0 ? "Edificações" : "Refrigeração").shift(i % 2 == 0 ? "Noite" : "Manhã"));
+        }
+        List<String> exported = new ArrayList<>();
+
+        store.forEach(new Filter("Edificações", "Noite", null, null), enrollment -> exported.add(enrollment.id()));
+
+        // Every tenth id: divisible by 5 and by 2.
+        assertThat(exported).hasSize(2_500).doesNotHaveDuplicates().allMatch(id -> Integer.parseInt(id.substring(3)) % 10 == 0);
     }
 
     @Test

@@ -106,6 +106,7 @@ class DashboardPageTest {
 
         assertThat(page).contains("<span class=\"chip-value\">Edificações</span>", "<span class=\"chip-value\">Noite</span>");
         assertThat(page).contains("href=\"/?course=Edifica%C3%A7%C3%B5es&amp;shift=Noite&amp;lang=en\"");
+        assertThat(page).contains("id=\"csv-download\" class=\"button\" href=\"/api/enrollments.csv?course=Edifica%C3%A7%C3%B5es&amp;shift=Noite\"");
         assertThat(page).containsPattern("id=\"clear-filters\"[^>]*>Limpar filtros");
     }
 
@@ -116,6 +117,15 @@ class DashboardPageTest {
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentAsString()).contains("course must be at most 100 characters long",
                 "<a class=\"button\" href=\"/\">Voltar ao painel</a>");
+    }
+
+    @Test
+    void aMistypedFilterNameGetsAClearAnswerInsteadOfEveryFigure() throws Exception {
+        MockHttpServletResponse response = mvc.perform(get("/").param("cours", "Edificações").param("lang", "en"))
+                .andReturn().getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("unknown parameter &#39;cours&#39;: the filters are course, shift, payment, sex");
     }
 
     @ParameterizedTest

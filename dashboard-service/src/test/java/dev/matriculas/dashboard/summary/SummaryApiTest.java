@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import dev.matriculas.dashboard.TestKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -126,6 +128,21 @@ class SummaryApiTest {
         assertThat(response.body()).contains("course must be at most 100 characters");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/summary?cours=Edifica%C3%A7%C3%B5es | unknown parameter 'cours': the filters are course, shift, payment, sex",
+            "/api/enrollments.csv?shift=Noite&foo=bar | unknown parameter 'foo': the filters are course, shift, payment, sex",
+            "/api/stream?course=a&course=b            | course is given 2 times: give it once",
+            "/api/summary?course=%FF                  | the query is not valid UTF-8 once its %-escapes are decoded",
+            "/api/enrollments.csv?sex=%C3             | the query is not valid UTF-8 once its %-escapes are decoded",
+    })
+    void aQueryThatIsNoFilterIsABadRequestThatSaysWhy(String path, String message) throws Exception {
+        HttpResponse<String> response = get(path);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains(message);
+    }
+
     @Test
     void streamSendsASummaryAtOnceThenEachChange() throws Exception {
         try (Events events = Events.open(port, "?course=" + q("Curso Stream"))) {
@@ -203,6 +220,19 @@ class SummaryApiTest {
         assertThat(lines).anyMatch(line -> line.startsWith("\"csv-1\",\"'=HYPERLINK(\"\"x\"\")\","));
         assertThat(lines).anyMatch(line -> line.startsWith("\"csv-2\",\"Curso, com \"\"aspas\"\"\","));
         assertThat(lines).hasSize(1 + (int) summary("").path("totalEnrollments").asLong());
+    }
+
+    @Test
+    void csvOfAFilterHasTheEnrollmentsOfThatSubset() throws Exception {
+        kafka.send(enrollment("csv-f1").course("Curso CSV").shift("Noite").build());
+        kafka.send(enrollment("csv-f2").course("Curso CSV").shift("Manhã").build());
+        kafka.send(enrollment("csv-f3").course("Outro curso CSV").shift("Noite").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> total("Outro curso CSV") == 1);
+
+        List<String> lines = get("/api/enrollments.csv?course=" + q("Curso CSV") + "&shift=Noite").body().lines().toList();
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith("\"csv-f1\",\"Curso CSV\",\"Noite\",");
     }
 
     /** A live stream read line by line in the background, as a browser's EventSource would. */

@@ -1,0 +1,64 @@
+package dev.matriculas.dashboard.summary;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.matriculas.dashboard.enrollments.Filter;
+import org.springframework.core.MethodParameter;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Reads a {@link Filter} from the query, strictly: a name that is no filter (a typo would show everything as
+ * if it were the subset asked for) and a filter given twice (which value?) are refused with an
+ * {@link IllegalArgumentException} that says which, answered 400 by the controllers.
+ */
+@Component
+class FilterParameters implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+
+    static final List<String> NAMES = List.of("course", "shift", "payment", "sex");
+    /** The page's language switch ({@code ?lang=en}) may come along with a filter. */
+    private static final String LANGUAGE = "lang";
+    private static final int LONGEST_NAME_SHOWN = 40;
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(this);
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Filter.class;
+    }
+
+    @Override
+    public Filter resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+            WebDataBinderFactory binders) {
+        Map<String, String[]> parameters = request.getParameterMap();
+        for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
+            String name = entry.getKey();
+            if (!NAMES.contains(name) && !name.equals(LANGUAGE)) {
+                throw new IllegalArgumentException("unknown parameter '" + shown(name) + "': the filters are "
+                        + String.join(", ", NAMES));
+            }
+            if (entry.getValue().length > 1) {
+                throw new IllegalArgumentException(name + " is given " + entry.getValue().length + " times: give it once");
+            }
+        }
+        return new Filter(value(parameters, "course"), value(parameters, "shift"), value(parameters, "payment"),
+                value(parameters, "sex"));
+    }
+
+    private static String value(Map<String, String[]> parameters, String name) {
+        String[] values = parameters.get(name);
+        return values == null ? null : values[0];
+    }
+
+    private static String shown(String name) {
+        return name.length() <= LONGEST_NAME_SHOWN ? name : name.substring(0, LONGEST_NAME_SHOWN) + "…";
+    }
+}
