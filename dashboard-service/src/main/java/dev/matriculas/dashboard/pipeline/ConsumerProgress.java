@@ -2,6 +2,7 @@ package dev.matriculas.dashboard.pipeline;
 
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,30 +14,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * How far the dashboard is behind the end of the topic, per partition. The lag is read from the consumer's own
- * fetch positions (no extra request to Kafka): after every batch until every partition's lag is known, so that
- * progress shows even when the backlog is read in under a second, then at most twice a second. Records fetched
- * but not yet folded (a few batches at most) count in the total lag, not in a partition's.
+ * fetch positions (no request to Kafka, a few microseconds) after every batch, so the last batch of a backlog
+ * shows as its end at once, and on the listener's idle events while the topic is quiet. While the consumer has no
+ * partition (Kafka away, a rebalance), the last lag read stands. Records fetched but not yet folded (a few
+ * batches at most) count in the total lag, not in a partition's.
  */
 @Component
 public class ConsumerProgress {
-
-    private static final long REFRESH_NANOS = 500_000_000L;
 
     private final AtomicLong fetched = new AtomicLong();
     private final AtomicLong consumed = new AtomicLong();
     /** Kafka's lag per partition, and how many records had been fetched when it was read. */
     private volatile Snapshot lag = new Snapshot(Map.of(), 0);
-    private volatile long lastRefresh;
     private volatile boolean lagKnown;
     private volatile long backlogAtStart = -1;
 
     /** Called on the consumer thread as each batch is handed over to be folded. */
     public void fetched(Consumer<?, ?> consumer, int records) {
         fetched.addAndGet(records);
-        long now = System.nanoTime();
-        if (!lagKnown || now - lastRefresh > REFRESH_NANOS) {
-            refresh(consumer, now);
-        }
+        refresh(consumer);
     }
 
     /** When the topic is quiet the listener is not called; the idle event still lets us read the lag. */
@@ -44,15 +40,18 @@ public class ConsumerProgress {
     void onIdle(ListenerContainerIdleEvent event) {
         Consumer<?, ?> consumer = event.getConsumer();
         if (consumer != null) {
-            refresh(consumer, System.nanoTime());
+            refresh(consumer);
         }
     }
 
-    private void refresh(Consumer<?, ?> consumer, long now) {
-        lastRefresh = now;
+    private void refresh(Consumer<?, ?> consumer) {
+        Set<TopicPartition> assignment = consumer.assignment();
+        if (assignment.isEmpty()) {
+            return;
+        }
         Map<Integer, Long> current = new TreeMap<>();
         boolean known = true;
-        for (TopicPartition partition : consumer.assignment()) {
+        for (TopicPartition partition : assignment) {
             OptionalLong partitionLag = consumer.currentLag(partition);
             if (partitionLag.isPresent()) {
                 current.put(partition.partition(), partitionLag.getAsLong());
@@ -62,7 +61,7 @@ public class ConsumerProgress {
         }
         Snapshot snapshot = new Snapshot(Map.copyOf(current), fetched.get());
         lag = snapshot;
-        lagKnown = known && !current.isEmpty();
+        lagKnown = known;
         if (lagKnown && backlogAtStart < 0) {
             backlogAtStart = snapshot.fetched() + snapshot.total();
         }

@@ -26,8 +26,9 @@ public class Pipeline {
         long now = System.nanoTime();
         long consumed = progress.consumed();
         double rate = (consumed - lastConsumed) * 1e9 / Math.max(1, now - lastTick);
-        // Smooth over a few seconds so the figure does not flicker.
-        recordsPerSecond = recordsPerSecond == 0 ? rate : 0.5 * recordsPerSecond + 0.5 * rate;
+        // Smoothed over a few seconds so the figure does not flicker; a second with no record at all is a stop,
+        // not a slowdown: halving towards zero, the rate would change (and be pushed to every page) for seconds.
+        recordsPerSecond = recordsPerSecond == 0 || rate == 0 ? rate : 0.5 * recordsPerSecond + 0.5 * rate;
         lastConsumed = consumed;
         lastTick = now;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 
 /** Lag while records are fetched by the consumer and folded by another thread. */
 class ConsumerProgressTest {
@@ -40,12 +41,34 @@ class ConsumerProgressTest {
         progress.folded(10);
         assertThat(progress.lag()).isEqualTo(90);
 
-        // Fetched again before the next reading of Kafka's lag (at most twice a second): counted once, not twice.
+        // Fetched and not folded yet: counted as fetched, no longer in Kafka's lag, so once and not twice.
         fetch(30, 20);
         assertThat(progress.lag()).isEqualTo(90);
 
         progress.folded(20);
-        assertThat(progress.lag()).isBetween(70L, 90L);
+        assertThat(progress.lag()).isEqualTo(70);
         assertThat(progress.consumed()).isEqualTo(30);
+    }
+
+    @Test
+    void theLastBatchOfABacklogShowsAsItsEndAtOnce() {
+        fetch(10, 10);
+        fetch(100, 90);
+        progress.folded(100);
+
+        assertThat(progress.lagByPartition()).containsExactly(Map.entry(0, 0L));
+        assertThat(progress.lag()).isZero();
+    }
+
+    @Test
+    void whileTheConsumerHasNoPartitionTheLastLagReadStands() {
+        fetch(10, 10);
+
+        // Kafka away: the group lost its partitions, and the quiet listener only gets idle events.
+        consumer.assign(List.of());
+        progress.onIdle(new ListenerContainerIdleEvent(this, this, 1000, "enrollments-0", List.of(), consumer, false));
+
+        assertThat(progress.lagKnown()).isTrue();
+        assertThat(progress.lagByPartition()).containsExactly(Map.entry(0, 90L));
     }
 }
