@@ -62,6 +62,8 @@ mkdir -p "$LOG_DIR"
 
 # --- start, and stop everything on the way out -------------------------------------------------------------
 PIDS=()
+NAMES=()
+LOGS=()
 stop_all() {
   # A second Ctrl-C while stopping would otherwise end this script and leave the rest running.
   trap '' INT TERM
@@ -86,6 +88,8 @@ start() { # name, log file, command...
   shift 2
   "$@" >"$log" 2>&1 &
   PIDS+=($!)
+  NAMES+=("$name")
+  LOGS+=("$log")
   echo "Started $name (pid $!), log: ${log#"$ROOT"/}"
 }
 
@@ -128,5 +132,9 @@ INFO
 
 # Wait until a process ends by itself (then stop the rest) or a signal arrives.
 wait -n "${PIDS[@]}" || true
-echo "run-local: a process stopped on its own; see the logs in ${LOG_DIR#"$ROOT"/}/" >&2
+for i in "${!PIDS[@]}"; do
+  if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+    echo "run-local: ${NAMES[$i]} stopped on its own, so everything stops; see ${LOGS[$i]#"$ROOT"/}" >&2
+  fi
+done
 exit 1

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./run-local.sh} as a user runs it: one command brings up a broker and both services on the documented
- * ports with figures rising, and stopping it (twice, as an impatient user would) leaves nothing running.
+ * ports with figures rising, and stopping it (twice, as an impatient user would), or one of them stopping on its
+ * own, leaves nothing running.
  * Skipped where those ports are taken, as the script itself would refuse to start.
  */
 class RunLocalScriptTest {
@@ -51,18 +52,7 @@ class RunLocalScriptTest {
 
     @Test
     void startsEverythingWithOneCommandAndStopsEverythingEvenWhenStoppedTwice() throws Exception {
-        assumeThat(PORTS).as("ports the script needs").allMatch(RunLocalScriptTest::free);
-        Path output = Files.createTempFile("run-local", ".log");
-        ProcessBuilder builder = new ProcessBuilder("bash", "run-local.sh", "--wipe")
-                .directory(ComposeFile.REPOSITORY.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        builder.environment().put("KAFKA_DATA_DIR", kafkaData.toString());
-        script = builder.start();
-
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Files.readString(output).contains("Everything is running") || !script.isAlive());
-        assertThat(Files.readString(output)).contains("Everything is running", "http://localhost:8080");
+        Path output = startScript();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> totalEnrollments() > 0);
 
@@ -76,6 +66,37 @@ class RunLocalScriptTest {
         assertThat(Files.readString(output)).contains("All stopped.");
         assertThat(started).as("processes the script started").isNotEmpty().noneMatch(ProcessHandle::isAlive);
         await().atMost(Duration.ofSeconds(10)).until(() -> PORTS.stream().allMatch(RunLocalScriptTest::free));
+    }
+
+    @Test
+    void oneProcessStoppingOnItsOwnStopsTheRestAndIsNamed() throws Exception {
+        Path output = startScript();
+        started = script.descendants().toList();
+        long dashboardPid = Long.parseLong(Files.readString(output).replaceAll("(?s).*Started dashboard \\(pid (\\d+)\\).*", "$1"));
+
+        ProcessHandle.of(dashboardPid).orElseThrow().destroyForcibly();
+
+        assertThat(script.waitFor(90, TimeUnit.SECONDS)).as("the script ended").isTrue();
+        assertThat(Files.readString(output)).contains("run-local: dashboard stopped on its own, so everything stops",
+                "All stopped.");
+        assertThat(started).as("processes the script started").isNotEmpty().noneMatch(ProcessHandle::isAlive);
+        await().atMost(Duration.ofSeconds(10)).until(() -> PORTS.stream().allMatch(RunLocalScriptTest::free));
+    }
+
+    /** Runs the script on an empty broker until it says everything is running; returns the file of its output. */
+    private Path startScript() throws IOException {
+        assumeThat(PORTS).as("ports the script needs").allMatch(RunLocalScriptTest::free);
+        Path output = Files.createTempFile("run-local", ".log");
+        ProcessBuilder builder = new ProcessBuilder("bash", "run-local.sh", "--wipe")
+                .directory(ComposeFile.REPOSITORY.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().put("KAFKA_DATA_DIR", kafkaData.toString());
+        script = builder.start();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Files.readString(output).contains("Everything is running") || !script.isAlive());
+        assertThat(Files.readString(output)).contains("Everything is running", "http://localhost:8080");
+        return output;
     }
 
     private static long totalEnrollments() {
