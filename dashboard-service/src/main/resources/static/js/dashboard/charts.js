@@ -184,7 +184,7 @@ function barColour(context, series, byValue) {
 function doughnutConfig(colours) {
     return {
         type: 'doughnut',
-        data: {labels: [], datasets: [{data: [], borderWidth: 2, borderColor: colours.surface, hoverOffset: 6,
+        data: {labels: [], datasets: [{data: [], borderWidth: 2, borderColor: () => palette.surface, hoverOffset: 6,
             backgroundColor: context => {
                 const chart = context.chart;
                 const label = chart.data.labels[context.dataIndex];
@@ -233,7 +233,7 @@ function arrivalsConfig(colours) {
     return {
         type: 'line',
         data: {labels: [], datasets: [{data: [], fill: 'origin', tension: 0.3, borderWidth: 2, pointRadius: 0,
-            pointHoverRadius: 4, borderColor: colours.series[0],
+            pointHoverRadius: 4, borderColor: () => palette.series[0],
             backgroundColor: context => areaFill(context.chart)}]},
         options: {
             interaction: {mode: 'index', intersect: false},
@@ -343,9 +343,9 @@ function updateCourseShift(chart, matrix, mode) {
     const kept = new Map(chart.data.datasets.map(dataset => [dataset.label, dataset]));
     chart.data.labels = courses;
     chart.data.datasets = shifts.map((shift, index) => {
-        const dataset = kept.get(shift) ?? {label: shift, borderRadius: 4, borderSkipped: false, maxBarThickness: 30};
+        const dataset = kept.get(shift) ?? {label: shift, borderRadius: 4, borderSkipped: false, maxBarThickness: 30,
+            backgroundColor: context => colourOf(palette, shift, context.datasetIndex)};
         dataset.data = courses.map(course => matrix[course][shift] ?? 0);
-        dataset.backgroundColor = colourOf(palette, shift, index);
         return dataset;
     });
     chart.update(mode);
@@ -390,15 +390,4 @@ function restyle(chart, colours) {
     if (options.plugins.legend?.labels) {
         options.plugins.legend.labels.color = colours.text;
     }
-    if (chart.config.type === 'doughnut') {
-        chart.data.datasets[0].borderColor = colours.surface;
-    }
-    if (chart.config.type === 'line') {
-        chart.data.datasets[0].borderColor = colours.series[0];
-    }
-    chart.data.datasets.forEach((dataset, index) => {
-        if (typeof dataset.backgroundColor === 'string') {
-            dataset.backgroundColor = colourOf(colours, dataset.label, index);
-        }
-    });
 }

@@ -42,10 +42,15 @@ final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    /** Device pixels per CSS pixel, and whether Chromium emulates a phone: kept when the window is resized. */
+    private final int pixelRatio;
+    private final boolean mobile;
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(ChromeDriver driver, Path profile, int pixelRatio, boolean mobile) {
         this.driver = driver;
         this.profile = profile;
+        this.pixelRatio = pixelRatio;
+        this.mobile = mobile;
     }
 
     /** Skips the calling tests, as an unmet assumption, where Chromium or its driver is not installed. */
@@ -56,16 +61,16 @@ final class Browser implements AutoCloseable {
 
     /** A desktop-sized browser whose preferred language is {@code language} (e.g. "pt-BR"). */
     static Browser desktop(String language) {
-        return open(language, options -> options.addArguments("--window-size=1440,1000"));
+        return open(language, options -> options.addArguments("--window-size=1440,1000"), 1, false);
     }
 
     /** A phone: a viewport {@code width} CSS pixels wide, as Chromium's device emulation gives it. */
     static Browser phone(String language, int width) {
         return open(language, options -> options.setExperimentalOption("mobileEmulation",
-                Map.of("deviceMetrics", Map.of("width", width, "height", 800, "pixelRatio", 2))));
+                Map.of("deviceMetrics", Map.of("width", width, "height", 800, "pixelRatio", 2))), 2, true);
     }
 
-    private static Browser open(String language, java.util.function.Consumer<ChromeOptions> size) {
+    private static Browser open(String language, java.util.function.Consumer<ChromeOptions> size, int pixelRatio, boolean mobile) {
         Path profile;
         try {
             profile = Files.createTempDirectory("chromium-profile");
@@ -87,7 +92,7 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        return new Browser(new ChromeDriver(service, options), profile);
+        return new Browser(new ChromeDriver(service, options), profile, pixelRatio, mobile);
     }
 
     void open(java.net.URI uri) {
@@ -141,16 +146,21 @@ final class Browser implements AutoCloseable {
                 .toList();
     }
 
-    /** Saves the page from its top, beyond the window, at most {@code maxHeight} CSS pixels of it, under target/screenshots. */
+    /**
+     * Saves the page from its top, at most {@code maxHeight} CSS pixels of it, under target/screenshots. The window
+     * is made that tall first, then {@code settle} waits for the page to draw itself again: captured beyond the
+     * window, the page was resized in the middle of the capture, and charts were at times caught at another size.
+     */
     @SuppressWarnings("unchecked")
-    Path screenshot(String name, int maxHeight) {
+    Path screenshot(String name, int maxHeight, Runnable settle) {
         Map<String, Object> size = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of())
                 .get("cssContentSize");
-        double height = Math.min(((Number) size.get("height")).doubleValue(), maxHeight);
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", size.get("width"), "height", height, "scale", 1)));
+        long height = (long) Math.ceil(Math.min(((Number) size.get("height")).doubleValue(), maxHeight));
+        Number width = script("return window.innerWidth");
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width.longValue(), "height", height,
+                "deviceScaleFactor", pixelRatio, "mobile", mobile));
+        settle.run();
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");

@@ -302,12 +302,19 @@ class DashboardPageBrowserTest {
             browser.driver().navigate().refresh();
             awaitLive(browser);
             assertThat(theme(browser)).isEqualTo(other);
-            settle(browser);
-            browser.screenshot("dashboard-" + other, Integer.MAX_VALUE);
+            browser.screenshot("dashboard-" + other, Integer.MAX_VALUE, () -> settle(browser));
 
             browser.find("#theme-toggle").click();
-            settle(browser);
-            browser.screenshot("dashboard-" + system, Integer.MAX_VALUE);
+            browser.screenshot("dashboard-" + system, Integer.MAX_VALUE, () -> settle(browser));
+            // Every bar drawn in the colour its series has in this theme, none left in the other theme's.
+            assertThat((Boolean) browser.script("""
+                    const chart = Chart.getChart(document.getElementById('chart-courseShift'));
+                    const css = getComputedStyle(document.documentElement);
+                    const colour = {'Manhã': '--chart-2', 'Noite': '--chart-5', 'Tarde': '--chart-7'};
+                    return chart.data.datasets.length === 3 && chart.data.datasets.every((dataset, index) =>
+                        chart.getDatasetMeta(index).data.every(bar =>
+                            bar.options.backgroundColor === css.getPropertyValue(colour[dataset.label]).trim()));
+                    """)).isTrue();
         }
     }
 
@@ -323,8 +330,7 @@ class DashboardPageBrowserTest {
             browser.script("localStorage.setItem('matriculas-theme', 'dark')");
             browser.driver().navigate().refresh();
             awaitLive(browser);
-            settle(browser);
-            browser.screenshot("dashboard-phone", 1400);
+            browser.screenshot("dashboard-phone", 1400, () -> settle(browser));
         }
     }
 
