@@ -73,6 +73,22 @@ class DashboardPageTest {
     }
 
     @Test
+    void kafkaAwaySaysSinceWhenAsATimeOfDay() throws Exception {
+        Instant since = Instant.parse("2026-01-02T03:04:05.123456789Z");
+        given(summaries.summary(any())).willAnswer(call -> {
+            Summary connected = summary(call.getArgument(0), 1234, enrollment("m-1", "Edificações"));
+            return new Summary(connected.figures(), connected.filter(), connected.rejected(),
+                    new PipelineStatus(false, since, false, 0, Map.of(), 100.0, 0.0, 1234), connected.facets());
+        });
+
+        String page = render(get("/")).getContentAsString();
+
+        // As the "last update" figure is written; the script then shows it in the browser's own format.
+        String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault()).format(since);
+        assertThat(page).contains("Kafka desconectado desde " + time + ". Os números mostram o último estado conhecido.");
+    }
+
+    @Test
     void valuesFromKafkaArriveAsTextNeverAsMarkup() throws Exception {
         given(summaries.summary(any())).willAnswer(call -> summary(call.getArgument(0), 1, enrollment("x", HOSTILE)));
 
