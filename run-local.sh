@@ -132,9 +132,12 @@ INFO
 
 # Wait until a process ends by itself (then stop the rest) or a signal arrives.
 wait -n "${PIDS[@]}" || true
+named=
 for i in "${!PIDS[@]}"; do
   if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
     echo "run-local: ${NAMES[$i]} stopped on its own, so everything stops; see ${LOGS[$i]#"$ROOT"/}" >&2
+    named=yes
   fi
 done
+[ -n "$named" ] || echo "run-local: a process stopped on its own, so everything stops; see the logs in ${LOG_DIR#"$ROOT"/}/" >&2
 exit 1

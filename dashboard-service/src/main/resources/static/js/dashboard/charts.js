@@ -342,7 +342,7 @@ function updateCourseShift(chart, matrix, mode) {
     const shifts = [...new Set(courses.flatMap(course => Object.keys(matrix[course])))].sort();
     const kept = new Map(chart.data.datasets.map(dataset => [dataset.label, dataset]));
     chart.data.labels = courses;
-    chart.data.datasets = shifts.map((shift, index) => {
+    chart.data.datasets = shifts.map(shift => {
         const dataset = kept.get(shift) ?? {label: shift, borderRadius: 4, borderSkipped: false, maxBarThickness: 30,
             backgroundColor: context => colourOf(palette, shift, context.datasetIndex)};
         dataset.data = courses.map(course => matrix[course][shift] ?? 0);

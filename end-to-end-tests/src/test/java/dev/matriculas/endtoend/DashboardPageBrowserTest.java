@@ -306,15 +306,20 @@ class DashboardPageBrowserTest {
 
             browser.find("#theme-toggle").click();
             browser.screenshot("dashboard-" + system, Integer.MAX_VALUE, () -> settle(browser));
-            // Every bar drawn in the colour its series has in this theme, none left in the other theme's.
-            assertThat((Boolean) browser.script("""
-                    const chart = Chart.getChart(document.getElementById('chart-courseShift'));
+            // Drawn in this theme's colours, none left in the other theme's: the bars of each shift, the slices'
+            // borders, the arrivals line.
+            await().atMost(PAGE_WAIT).untilAsserted(() -> assertThat((Boolean) browser.script("""
                     const css = getComputedStyle(document.documentElement);
-                    const colour = {'Manhã': '--chart-2', 'Noite': '--chart-5', 'Tarde': '--chart-7'};
-                    return chart.data.datasets.length === 3 && chart.data.datasets.every((dataset, index) =>
-                        chart.getDatasetMeta(index).data.every(bar =>
-                            bar.options.backgroundColor === css.getPropertyValue(colour[dataset.label]).trim()));
-                    """)).isTrue();
+                    const same = (drawn, variable) => drawn.toLowerCase() === css.getPropertyValue(variable).trim().toLowerCase();
+                    const chart = id => Chart.getChart(document.getElementById('chart-' + id));
+                    const shiftColour = {'Manhã': '--chart-2', 'Noite': '--chart-5', 'Tarde': '--chart-7'};
+                    const courseShift = chart('courseShift');
+                    return courseShift.data.datasets.length === 3
+                        && courseShift.data.datasets.every((dataset, index) => courseShift.getDatasetMeta(index).data
+                            .every(bar => same(bar.options.backgroundColor, shiftColour[dataset.label])))
+                        && chart('shift').getDatasetMeta(0).data.every(slice => same(slice.options.borderColor, '--surface'))
+                        && same(chart('arrivals').getDatasetMeta(0).dataset.options.borderColor, '--chart-1');
+                    """)).isTrue());
         }
     }
 

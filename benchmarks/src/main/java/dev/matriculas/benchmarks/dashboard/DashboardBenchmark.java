@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.matriculas.benchmarks.Bench;
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.dashboard.DashboardApplication;
@@ -39,8 +40,7 @@ public final class DashboardBenchmark {
     private static final Filter FILTER = new Filter("Edificações", "Noite", null, null);
     private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final com.sun.management.OperatingSystemMXBean SYSTEM =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final OperatingSystemMXBean SYSTEM = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     /** The name of the dashboard's folder thread ({@code EnrollmentFolder}). */
     private static final String FOLDER_THREAD = "enrollments-fold";
     private static final int REPLAY_ROUNDS = 10;
@@ -244,6 +244,9 @@ public final class DashboardBenchmark {
                 LockSupport.parkNanos(100_000);
             }
             Start start = Start.now();
+            if (start.folderCpuNanos() == 0) {
+                throw new IllegalStateException("no thread named " + FOLDER_THREAD + " is folding: renamed in EnrollmentFolder?");
+            }
             while (pipeline.status().consumed() < records) {
                 LockSupport.parkNanos(1_000_000);
             }

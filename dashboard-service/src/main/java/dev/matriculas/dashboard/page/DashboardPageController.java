@@ -1,8 +1,10 @@
 package dev.matriculas.dashboard.page;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
 
 import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.enrollments.Filter;
@@ -14,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,15 +38,17 @@ class DashboardPageController {
         this.newestRows = properties.newestRows();
     }
 
+    /** {@code lang} is read by the language switch (PageConfiguration); declared here, the query may hold it. */
     @GetMapping("/")
-    String dashboard(Filter filter, Locale locale, Model model) {
+    String dashboard(Filter filter, @RequestParam(name = PageConfiguration.LANGUAGE_PARAMETER, required = false) String language,
+            Locale locale, Model model) {
         Summary summary = summaries.summary(filter);
         model.addAttribute("summary", summary);
         model.addAttribute("summaryJson", json.writeValueAsString(summary));
         model.addAttribute("newestRows", newestRows);
         model.addAttribute("languages", LanguageLink.all(filter, locale));
         // The table's download is of the enrollments in view; the script keeps it so as the filters change.
-        model.addAttribute("csvHref", withFilter("/api/enrollments.csv", filter).encode().toUriString());
+        model.addAttribute("csvHref", href("/api/enrollments.csv", filter, Map.of()));
         model.addAttribute("clientMessages", ClientMessages.KEYS);
         return "dashboard";
     }
@@ -70,19 +75,24 @@ class DashboardPageController {
         }
 
         private static String href(Filter filter, Locale locale) {
-            return withFilter("/", filter)
-                    .queryParam(PageConfiguration.LANGUAGE_PARAMETER, locale.toLanguageTag())
-                    .encode()
-                    .toUriString();
+            return DashboardPageController.href("/", filter, Map.of(PageConfiguration.LANGUAGE_PARAMETER, locale.toLanguageTag()));
         }
     }
 
-    /** The path with the filter's values as its query. */
-    private static UriComponentsBuilder withFilter(String path, Filter filter) {
-        return UriComponentsBuilder.fromPath(path)
-                .queryParamIfPresent("course", Optional.ofNullable(filter.course()))
-                .queryParamIfPresent("shift", Optional.ofNullable(filter.shift()))
-                .queryParamIfPresent("payment", Optional.ofNullable(filter.payment()))
-                .queryParamIfPresent("sex", Optional.ofNullable(filter.sex()));
+    /**
+     * The path with the filter's values, then {@code more}, as its query. Expanded as template variables, so every
+     * reserved character is escaped: a {@code +} left as it is would be read back as a space.
+     */
+    private static String href(String path, Filter filter, Map<String, String> more) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("course", filter.course());
+        values.put("shift", filter.shift());
+        values.put("payment", filter.payment());
+        values.put("sex", filter.sex());
+        values.values().removeIf(Objects::isNull);
+        values.putAll(more);
+        UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
+        values.keySet().forEach(name -> builder.queryParam(name, "{" + name + "}"));
+        return builder.encode().buildAndExpand(values).toUriString();
     }
 }

@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Answers a query whose percent-escapes are not UTF-8 ({@code ?course=%FF}) with a 400 that says so. Tomcat
+ * Answers a query whose %-escapes are malformed ({@code %ZZ}) or not UTF-8 ({@code %FF}) with a 400 that says so. Tomcat
  * throws on the first read of such a query's parameters, wherever that is (the language switch, a filter),
  * and the request would otherwise fail as a server error, logged with its stack trace, and say nothing.
  */
@@ -24,7 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Order(SecurityHeaders.ORDER + 1)
 class UnreadableQueries extends OncePerRequestFilter {
 
-    static final String MESSAGE = "the query is not valid UTF-8 once its %-escapes are decoded";
+    static final String MESSAGE = "the query's %-escapes are malformed or not UTF-8";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

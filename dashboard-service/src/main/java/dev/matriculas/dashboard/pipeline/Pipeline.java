@@ -12,8 +12,12 @@ public class Pipeline {
 
     private final KafkaConnection connection;
     private final ConsumerProgress progress;
+    /** Seconds with no record at all after which the rate is 0: a stop, not jitter in a slow stream. */
+    private static final int QUIET_TICKS_FOR_STOP = 2;
+
     private volatile double recordsPerSecond;
     private long lastConsumed;
+    private int quietTicks;
     private long lastTick = System.nanoTime();
 
     Pipeline(KafkaConnection connection, ConsumerProgress progress) {
@@ -26,9 +30,11 @@ public class Pipeline {
         long now = System.nanoTime();
         long consumed = progress.consumed();
         double rate = (consumed - lastConsumed) * 1e9 / Math.max(1, now - lastTick);
-        // Smoothed over a few seconds so the figure does not flicker; a second with no record at all is a stop,
-        // not a slowdown: halving towards zero, the rate would change (and be pushed to every page) for seconds.
-        recordsPerSecond = recordsPerSecond == 0 || rate == 0 ? rate : 0.5 * recordsPerSecond + 0.5 * rate;
+        quietTicks = consumed == lastConsumed ? quietTicks + 1 : 0;
+        // Smoothed over a few seconds so the figure does not flicker. After a stop it drops to 0 at once rather
+        // than halving towards it, each halving a change pushed to every page.
+        recordsPerSecond = quietTicks >= QUIET_TICKS_FOR_STOP ? 0
+                : recordsPerSecond == 0 ? rate : 0.5 * recordsPerSecond + 0.5 * rate;
         lastConsumed = consumed;
         lastTick = now;
     }

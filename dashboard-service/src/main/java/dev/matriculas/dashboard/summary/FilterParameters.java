@@ -1,11 +1,17 @@
 package dev.matriculas.dashboard.summary;
 
+import java.lang.reflect.Executable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.matriculas.dashboard.enrollments.Filter;
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -13,16 +19,15 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Reads a {@link Filter} from the query, strictly: a name that is no filter (a typo would show everything as
- * if it were the subset asked for) and a filter given twice (which value?) are refused with an
- * {@link IllegalArgumentException} that says which, answered 400 by the controllers.
+ * Reads a {@link Filter} from the query, strictly: a name that is neither a filter nor another parameter the
+ * handler declares with {@link RequestParam} (a typo would show everything as if it were the subset asked for),
+ * and a filter given twice (which value?), are refused with an {@link IllegalArgumentException} that says which,
+ * answered 400 by the controllers.
  */
 @Component
 class FilterParameters implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
-    static final List<String> NAMES = List.of("course", "shift", "payment", "sex");
-    /** The page's language switch ({@code ?lang=en}) may come along with a filter. */
-    private static final String LANGUAGE = "lang";
+    private static final List<String> NAMES = List.of("course", "shift", "payment", "sex");
     private static final int LONGEST_NAME_SHOWN = 40;
 
     @Override
@@ -39,9 +44,10 @@ class FilterParameters implements WebMvcConfigurer, HandlerMethodArgumentResolve
     public Filter resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
             WebDataBinderFactory binders) {
         Map<String, String[]> parameters = request.getParameterMap();
+        Set<String> declared = declaredNames(parameter.getExecutable());
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
             String name = entry.getKey();
-            if (!NAMES.contains(name) && !name.equals(LANGUAGE)) {
+            if (!NAMES.contains(name) && !declared.contains(name)) {
                 throw new IllegalArgumentException("unknown parameter '" + shown(name) + "': the filters are "
                         + String.join(", ", NAMES));
             }
@@ -58,7 +64,17 @@ class FilterParameters implements WebMvcConfigurer, HandlerMethodArgumentResolve
         return values == null ? null : values[0];
     }
 
+    /** Names of the handler's other query parameters, such as the page's {@code lang}. */
+    private static Set<String> declaredNames(Executable handler) {
+        return Arrays.stream(handler.getParameters())
+                .map(declared -> declared.getAnnotation(RequestParam.class))
+                .filter(Objects::nonNull)
+                .map(RequestParam::name)
+                .collect(Collectors.toSet());
+    }
+
     private static String shown(String name) {
-        return name.length() <= LONGEST_NAME_SHOWN ? name : name.substring(0, LONGEST_NAME_SHOWN) + "…";
+        return name.codePointCount(0, name.length()) <= LONGEST_NAME_SHOWN ? name
+                : name.substring(0, name.offsetByCodePoints(0, LONGEST_NAME_SHOWN)) + "…";
     }
 }

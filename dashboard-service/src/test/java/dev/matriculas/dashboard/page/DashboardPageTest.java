@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -84,7 +86,7 @@ class DashboardPageTest {
         String page = render(get("/")).getContentAsString();
 
         // As the "last update" figure is written; the script then shows it in the browser's own format.
-        String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault()).format(since);
+        String time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault()).format(since);
         assertThat(page).contains("Kafka desconectado desde " + time + ". Os números mostram o último estado conhecido.");
     }
 
@@ -124,6 +126,15 @@ class DashboardPageTest {
         assertThat(page).contains("href=\"/?course=Edifica%C3%A7%C3%B5es&amp;shift=Noite&amp;lang=en\"");
         assertThat(page).contains("id=\"csv-download\" class=\"button\" href=\"/api/enrollments.csv?course=Edifica%C3%A7%C3%B5es&amp;shift=Noite\"");
         assertThat(page).containsPattern("id=\"clear-filters\"[^>]*>Limpar filtros");
+    }
+
+    @Test
+    void linksKeepEveryCharacterOfAFilterValue() throws Exception {
+        String page = render(get("/").param("course", "C++ & co")).getContentAsString();
+
+        // A '+' left as it is would come back as a space.
+        assertThat(page).contains("href=\"/api/enrollments.csv?course=C%2B%2B%20%26%20co\"",
+                "href=\"/?course=C%2B%2B%20%26%20co&amp;lang=en\"");
     }
 
     @Test

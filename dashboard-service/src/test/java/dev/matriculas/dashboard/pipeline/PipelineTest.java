@@ -11,15 +11,24 @@ class PipelineTest {
     private final ConsumerProgress progress = new ConsumerProgress();
     private final Pipeline pipeline = new Pipeline(mock(KafkaConnection.class), progress);
 
+    private double tick(int records) {
+        progress.folded(records);
+        pipeline.tick();
+        return pipeline.status().recordsPerSecond();
+    }
+
     @Test
-    void aSecondWithNoRecordShowsARateOfZeroAtOnce() {
-        progress.folded(1000);
-        pipeline.tick();
-        assertThat(pipeline.status().recordsPerSecond()).isPositive();
+    void aStopShowsARateOfZeroAfterTwoQuietSecondsNotAfterAFewHalvings() {
+        assertThat(tick(1000)).isPositive();
+        assertThat(tick(0)).isPositive();
 
-        pipeline.tick();
+        assertThat(tick(0)).isZero();
+    }
 
-        // Not half the rate before, then a quarter...: each of those changes would be pushed to every page.
-        assertThat(pipeline.status().recordsPerSecond()).isZero();
+    @Test
+    void aSlowStreamWithASecondWithoutRecordsNowAndThenDoesNotDropToZero() {
+        for (int second = 0; second < 10; second++) {
+            assertThat(tick(second % 2 == 0 ? 2 : 0)).as("second %d", second).isPositive();
+        }
     }
 }

@@ -133,8 +133,9 @@ class SummaryApiTest {
             "/api/summary?cours=Edifica%C3%A7%C3%B5es | unknown parameter 'cours': the filters are course, shift, payment, sex",
             "/api/enrollments.csv?shift=Noite&foo=bar | unknown parameter 'foo': the filters are course, shift, payment, sex",
             "/api/stream?course=a&course=b            | course is given 2 times: give it once",
-            "/api/summary?course=%FF                  | the query is not valid UTF-8 once its %-escapes are decoded",
-            "/api/enrollments.csv?sex=%C3             | the query is not valid UTF-8 once its %-escapes are decoded",
+            "/api/summary?shift=Noite&lang=en         | unknown parameter 'lang': the filters are course, shift, payment, sex",
+            "/api/summary?course=%FF                  | the query's %-escapes are malformed or not UTF-8",
+            "/api/enrollments.csv?sex=%C3             | the query's %-escapes are malformed or not UTF-8",
     })
     void aQueryThatIsNoFilterIsABadRequestThatSaysWhy(String path, String message) throws Exception {
         HttpResponse<String> response = get(path);
@@ -227,7 +228,7 @@ class SummaryApiTest {
         kafka.send(enrollment("csv-f1").course("Curso CSV").shift("Noite").build());
         kafka.send(enrollment("csv-f2").course("Curso CSV").shift("Manhã").build());
         kafka.send(enrollment("csv-f3").course("Outro curso CSV").shift("Noite").build());
-        await().atMost(Duration.ofSeconds(30)).until(() -> total("Outro curso CSV") == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> total("Outro curso CSV") == 1 && total("Curso CSV") == 2);
 
         List<String> lines = get("/api/enrollments.csv?course=" + q("Curso CSV") + "&shift=Noite").body().lines().toList();
 
