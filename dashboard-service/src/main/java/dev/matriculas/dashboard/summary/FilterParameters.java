@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import dev.matriculas.dashboard.enrollments.Filter;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -67,7 +68,8 @@ class FilterParameters implements WebMvcConfigurer, HandlerMethodArgumentResolve
     /** Names of the handler's other query parameters, such as the page's {@code lang}. */
     private static Set<String> declaredNames(Executable handler) {
         return Arrays.stream(handler.getParameters())
-                .map(declared -> declared.getAnnotation(RequestParam.class))
+                // Merged, so that @RequestParam("lang") names it as @RequestParam(name = "lang") does.
+                .map(declared -> AnnotatedElementUtils.findMergedAnnotation(declared, RequestParam.class))
                 .filter(Objects::nonNull)
                 .map(RequestParam::name)
                 .collect(Collectors.toSet());
