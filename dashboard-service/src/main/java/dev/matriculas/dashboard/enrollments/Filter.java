@@ -1,5 +1,9 @@
 package dev.matriculas.dashboard.enrollments;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import dev.matriculas.contract.EnrollmentParser;
 
 /**
@@ -9,6 +13,8 @@ import dev.matriculas.contract.EnrollmentParser;
 public record Filter(String course, String shift, String payment, String sex) {
 
     public static final Filter NONE = new Filter(null, null, null, null);
+    /** The fields' names, as queries and the page's addresses call them. */
+    public static final List<String> FIELDS = List.of("course", "shift", "payment", "sex");
 
     public Filter {
         course = check("course", course);
@@ -19,6 +25,18 @@ public record Filter(String course, String shift, String payment, String sex) {
 
     public boolean isEmpty() {
         return course == null && shift == null && payment == null && sex == null;
+    }
+
+    /** The fields given, by name, in the order of {@link #FIELDS}. */
+    public Map<String, String> given() {
+        Map<String, String> given = new LinkedHashMap<>();
+        String[] values = {course, shift, payment, sex};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                given.put(FIELDS.get(i), values[i]);
+            }
+        }
+        return given;
     }
 
     private static String check(String name, String value) {

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.enrollments.Filter;
@@ -84,12 +83,7 @@ class DashboardPageController {
      * reserved character is escaped: a {@code +} left as it is would be read back as a space.
      */
     private static String href(String path, Filter filter, Map<String, String> more) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("course", filter.course());
-        values.put("shift", filter.shift());
-        values.put("payment", filter.payment());
-        values.put("sex", filter.sex());
-        values.values().removeIf(Objects::isNull);
+        Map<String, String> values = new LinkedHashMap<>(filter.given());
         values.putAll(more);
         UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
         values.keySet().forEach(name -> builder.queryParam(name, "{" + name + "}"));

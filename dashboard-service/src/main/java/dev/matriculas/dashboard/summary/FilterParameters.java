@@ -28,7 +28,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Component
 class FilterParameters implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
-    private static final List<String> NAMES = List.of("course", "shift", "payment", "sex");
     private static final int LONGEST_NAME_SHOWN = 40;
 
     @Override
@@ -48,9 +47,9 @@ class FilterParameters implements WebMvcConfigurer, HandlerMethodArgumentResolve
         Set<String> declared = declaredNames(parameter.getExecutable());
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
             String name = entry.getKey();
-            if (!NAMES.contains(name) && !declared.contains(name)) {
+            if (!Filter.FIELDS.contains(name) && !declared.contains(name)) {
                 throw new IllegalArgumentException("unknown parameter '" + shown(name) + "': the filters are "
-                        + String.join(", ", NAMES));
+                        + String.join(", ", Filter.FIELDS));
             }
             if (entry.getValue().length > 1) {
                 throw new IllegalArgumentException(name + " is given " + entry.getValue().length + " times: give it once");

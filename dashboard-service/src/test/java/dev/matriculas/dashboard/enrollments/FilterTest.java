@@ -3,6 +3,8 @@ package dev.matriculas.dashboard.enrollments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class FilterTest {
@@ -20,5 +22,12 @@ class FilterTest {
     @Test
     void emptyValuesChooseNothing() {
         assertThat(new Filter("", "", null, "").isEmpty()).isTrue();
+    }
+
+    @Test
+    void givenNamesTheFieldsChosenInTheirOrder() {
+        assertThat(new Filter(null, "Noite", null, "Feminino").given())
+                .containsExactly(Map.entry("shift", "Noite"), Map.entry("sex", "Feminino"));
+        assertThat(Filter.NONE.given()).isEmpty();
     }
 }
