@@ -12,6 +12,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -56,7 +57,7 @@ class DeadLetters implements ConsumerRecordRecoverer {
 
     private static String message(Throwable error) {
         InvalidEnrollmentException invalid = invalid(error);
-        return invalid == null ? String.valueOf(error.getCause() == null ? error : error.getCause()) : invalid.getMessage();
+        return invalid == null ? String.valueOf(NestedExceptionUtils.getMostSpecificCause(error)) : invalid.getMessage();
     }
 
     private static InvalidEnrollmentException invalid(Throwable error) {

@@ -15,9 +15,11 @@ class FoldingHealthIndicator implements HealthIndicator {
 
     private volatile boolean stoppedOnError;
 
-    @EventListener(condition = "event.reason.name() == 'ERROR'")
+    @EventListener
     void onStopped(ConsumerStoppedEvent event) {
-        stoppedOnError = true;
+        if (event.getReason() == ConsumerStoppedEvent.Reason.ERROR) {
+            stoppedOnError = true;
+        }
     }
 
     /** Whether folding has stopped on an error: the figures stay as they are until the dashboard restarts. */

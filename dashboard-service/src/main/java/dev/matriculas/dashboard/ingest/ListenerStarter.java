@@ -32,8 +32,8 @@ class ListenerStarter {
     @Scheduled(fixedDelay = 5000)
     void startWhenPossible() {
         MessageListenerContainer container = registry.getListenerContainer(EnrollmentListener.ID);
-        // Started again after an error stopped it (the heap ran out, say), it would fail the same way or fold on
-        // with a gap. Health says DOWN instead (FoldingHealthIndicator).
+        // Started again after an error stopped it (the heap ran out, say), it would most likely fail the same way.
+        // Health says DOWN instead (FoldingHealthIndicator).
         if (closing || folding.stoppedOnError() || container == null || container.isRunning()) {
             return;
         }

@@ -14,15 +14,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.matriculas.dashboard.DashboardProperties;
+import dev.matriculas.dashboard.status.PipelineStatus;
 import dev.matriculas.dashboard.store.EnrollmentStore;
+import dev.matriculas.dashboard.store.Filter;
 import dev.matriculas.dashboard.store.Summary;
 import dev.matriculas.dashboard.store.SummaryService;
-import dev.matriculas.dashboard.store.Filter;
-import dev.matriculas.dashboard.status.PipelineStatus;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;

@@ -20,7 +20,7 @@ public class RejectedRecords {
     /** Counted here as well as in the meter: the API's figure must not depend on which registry is configured. */
     private final Map<String, AtomicLong> byReason = new ConcurrentHashMap<>();
 
-    RejectedRecords(MeterRegistry registry) {
+    public RejectedRecords(MeterRegistry registry) {
         this.registry = registry;
     }
 

@@ -4,8 +4,8 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 
-import dev.matriculas.dashboard.store.EnrollmentStore;
 import dev.matriculas.dashboard.live.SummaryStream;
+import dev.matriculas.dashboard.store.EnrollmentStore;
 import dev.matriculas.dashboard.store.Filter;
 import dev.matriculas.dashboard.store.Summary;
 import dev.matriculas.dashboard.store.SummaryService;

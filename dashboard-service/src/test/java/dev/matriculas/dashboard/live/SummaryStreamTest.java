@@ -12,10 +12,12 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.CategoryLimits;
+import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.store.EnrollmentStore;
 import dev.matriculas.dashboard.store.Filter;
+import dev.matriculas.dashboard.store.Summary;
+import dev.matriculas.dashboard.store.SummaryService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mockito.MockedConstruction;
@@ -30,7 +32,7 @@ class SummaryStreamTest {
         SummaryService summaries = mock(SummaryService.class);
         when(summaries.summary(Filter.NONE)).thenReturn(new Summary(null, Filter.NONE, new Summary.Rejected(0, Map.of()), null, Map.of()));
         return new SummaryStream(summaries, mock(EnrollmentStore.class), JsonMapper.builder().build(),
-                new DashboardProperties(CategoryLimits.defaults(), 20, Duration.ofMillis(200), Duration.ofSeconds(15), 3),
+                new DashboardProperties(new CategoryLimits(64, 16, 64, 16, 8, 4000), 20, Duration.ofMillis(200), Duration.ofSeconds(15)),
                 mock(TaskScheduler.class), new SimpleMeterRegistry());
     }
 
@@ -48,7 +50,7 @@ class SummaryStreamTest {
             assertThat(stream.clients()).isZero();
             verify(emitters.constructed().get(0), never()).complete();
         } finally {
-            stream.destroy();
+            stream.stop();
         }
     }
 
@@ -64,12 +66,12 @@ class SummaryStreamTest {
             stream.subscribe(Filter.NONE);
             stream.subscribe(Filter.NONE);
 
-            stream.endStreams();
+            stream.stop();
 
             assertThat(stream.clients()).isZero();
             emitters.constructed().forEach(emitter -> verify(emitter).complete());
         } finally {
-            stream.destroy();
+            stream.stop();
         }
     }
 }

@@ -1,22 +1,35 @@
 package dev.matriculas.dashboard.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 
 class FilterTest {
+
+    private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
 
     @Test
     void anyValueARecordMayHoldCanBeChosenCountedInCharactersAsTheContractCountsThem() {
         String hundredEmoji = "😀".repeat(100);
 
-        assertThat(new Filter(hundredEmoji, null, null, null).course()).isEqualTo(hundredEmoji);
-        assertThatThrownBy(() -> new Filter(hundredEmoji + "😀", null, null, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("course must be at most 100 characters long");
+        assertThat(validator.validate(new Filter(hundredEmoji, null, null, null))).isEmpty();
+        assertThat(validator.validate(new Filter(hundredEmoji + "😀", null, null, null)))
+                .extracting(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                .containsExactly("course must be at most 100 characters long");
+    }
+
+    @Test
+    void eachFieldIsLimited() {
+        String tooLong = "x".repeat(101);
+
+        assertThat(validator.validate(new Filter(tooLong, tooLong, tooLong, tooLong)))
+                .extracting(ConstraintViolation::getPropertyPath).map(Object::toString)
+                .containsExactlyInAnyOrder("course", "shift", "payment", "sex");
     }
 
     @Test

@@ -14,9 +14,9 @@ import java.util.Map;
 
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.dashboard.DashboardProperties;
-import dev.matriculas.dashboard.store.SubsetFigures;
-import dev.matriculas.dashboard.store.Filter;
 import dev.matriculas.dashboard.status.PipelineStatus;
+import dev.matriculas.dashboard.store.Filter;
+import dev.matriculas.dashboard.store.SubsetFigures;
 import dev.matriculas.dashboard.store.Summary;
 import dev.matriculas.dashboard.store.SummaryService;
 import jakarta.servlet.http.Cookie;
