@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.dashboard.DashboardProperties;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * The enrollments now current on the topic, by id: the same id again replaces the earlier version, a tombstone
  * removes it, so replays and retries never inflate a figure. Figures for everything are kept up to date as
- * records arrive; filtered figures are counted by a scan of the rows. Writes and figures are synchronized; the
+ * records arrive; filtered figures are counted by a scan of the rows' filter keys ({@link Slots}). Writes and figures are synchronized; the
  * export reads the map as it is (a concurrent map), so it never holds up the listener.
  */
 @Component
@@ -30,6 +29,7 @@ public class EnrollmentStore {
 
     private final Clock clock;
     private final Map<String, Row> rows = new ConcurrentHashMap<>();
+    private final Slots slots = new Slots();
     private final Vocabularies vocabularies;
     private final Tally all;
     private final int newestKept;
@@ -57,11 +57,13 @@ public class EnrollmentStore {
             timestampsAhead++;
             timestamp = now;
         }
-        Row row = vocabularies.row(enrollment, timestamp);
-        Row earlier = rows.put(row.id(), row);
+        Row earlier = rows.get(enrollment.id());
         if (earlier != null) {
             forget(earlier);
         }
+        Row row = vocabularies.row(enrollment, earlier == null ? slots.allocate() : earlier.slot(), timestamp);
+        rows.put(row.id(), row);
+        slots.set(row);
         all.count(row, 1);
         newest.offer(row);
         changed(now);
@@ -72,6 +74,7 @@ public class EnrollmentStore {
         Row row = rows.remove(id);
         if (row != null) {
             forget(row);
+            slots.release(row.slot());
             changed(clock.millis());
         }
     }
@@ -115,15 +118,13 @@ public class EnrollmentStore {
             newestRows = newest.first(newestLimit);
         } else {
             // One pass over the rows counts the subset and finds its newest rows.
-            Predicate<Row> matcher = vocabularies.matcher(filter);
-            tally = new Tally(vocabularies);
+            Tally subset = new Tally(vocabularies);
             Newest subsetNewest = new Newest(newestLimit);
-            for (Row row : rows.values()) {
-                if (matcher.test(row)) {
-                    tally.count(row, 1);
-                    subsetNewest.offer(row);
-                }
-            }
+            slots.forEach(vocabularies.selection(filter), row -> {
+                subset.count(row, 1);
+                subsetNewest.offer(row);
+            });
+            tally = subset;
             newestRows = subsetNewest.first(newestLimit);
         }
         return SubsetFigures.of(tally, version == 0 ? null : Instant.ofEpochMilli(updatedAtMillis), clock.millis(),
@@ -132,12 +133,12 @@ public class EnrollmentStore {
 
     /** Hands every current enrollment the filter matches to {@code sink}; changes made meanwhile may or may not show. */
     public void forEach(Filter filter, Consumer<Enrollment> sink) {
-        Predicate<Row> matcher;
+        Slots.Selection selection;
         synchronized (this) {
-            matcher = vocabularies.matcher(filter);
+            selection = vocabularies.selection(filter);
         }
         for (Row row : rows.values()) {
-            if (matcher.test(row)) {
+            if (selection.matches(row.filterKey())) {
                 Enrollment enrollment;
                 synchronized (this) {
                     enrollment = vocabularies.enrollment(row);

@@ -24,8 +24,8 @@ final class Vocabularies {
         enrollmentDates = new Vocabulary<>(limits.enrollmentDates());
     }
 
-    Row row(Enrollment enrollment, long timestamp) {
-        return new Row(enrollment.id(),
+    Row row(Enrollment enrollment, int slot, long timestamp) {
+        return new Row(enrollment.id(), slot,
                 (byte) courses.indexOf(enrollment.course()),
                 (byte) shifts.indexOf(enrollment.shift()),
                 (byte) payments.indexOf(enrollment.payment()),
@@ -45,19 +45,28 @@ final class Vocabularies {
                 responsibles.label(row.responsible()), payments.label(row.payment()), LocalDate.ofEpochDay(row.enrollmentDay()));
     }
 
-    /** The rows the filter picks: its values resolved to codes once, then compared as numbers row by row. */
-    java.util.function.Predicate<Row> matcher(Filter filter) {
-        int course = code(courses, filter.course());
-        int shift = code(shifts, filter.shift());
-        int payment = code(payments, filter.payment());
-        int sex = code(sexes, filter.sex());
-        return row -> (course == ANY || course == row.course()) && (shift == ANY || shift == row.shift())
-                && (payment == ANY || payment == row.payment()) && (sex == ANY || sex == row.sex());
+    /** The rows the filter picks, its values resolved to codes once. */
+    Slots.Selection selection(Filter filter) {
+        int[] codes = {code(courses, filter.course()), code(shifts, filter.shift()), code(payments, filter.payment()),
+                code(sexes, filter.sex())};
+        int mask = 0;
+        int value = 0;
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] == UNKNOWN) {
+                return Slots.Selection.NOTHING;
+            }
+            if (codes[i] != ANY) {
+                mask |= 0xFF << (8 * i);
+                value |= codes[i] << (8 * i);
+            }
+        }
+        return new Slots.Selection(mask, value);
     }
 
     private static final int ANY = -2;
+    private static final int UNKNOWN = -1;
 
-    /** A value no record holds resolves to -1, which no row has. */
+    /** {@link #UNKNOWN} for a value no record holds. */
     private static int code(Vocabulary<String> vocabulary, String value) {
         return value == null ? ANY : vocabulary.find(value);
     }
