@@ -53,6 +53,8 @@ public final class StartUpBenchmark {
                 fromExtracted.add(firstAnswer(kafka, extracted, List.of(HEAP, "-jar", application)));
                 withArchive.add(firstAnswer(kafka, extracted,
                         List.of(HEAP, "-XX:SharedArchiveFile=" + ARCHIVE, "-Xshare:on", "-jar", application)));
+                System.out.printf(Locale.ROOT, "launch %d: runnable jar %s, extracted %s, with archive %s%n", i + 1,
+                        seconds(fromJar.get(i)), seconds(fromExtracted.get(i)), seconds(withArchive.get(i)));
             }
             Bench.header(String.format(Locale.ROOT, "Dashboard start-up, launch to first /api/summary answer (%s, "
                     + "topic holding %,d enrollments, median of %d launches)", HEAP, records, launches));

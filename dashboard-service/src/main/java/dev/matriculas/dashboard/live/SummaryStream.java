@@ -140,9 +140,13 @@ public class SummaryStream implements SmartLifecycle {
         return threads;
     }
 
+    /**
+     * The pipeline's figures alone (its rate, Kafka away) are sent on this beat, unless a push is due anyway and
+     * will carry them. They do not count as an update: the next change in the store is not held back by them.
+     */
     private void pipelineChanges() {
-        if (!summaries.pipeline().equals(lastPipeline)) {
-            changed();
+        if (!pushDue.get() && !summaries.pipeline().equals(lastPipeline)) {
+            pushChanges();
         }
     }
 
@@ -151,21 +155,27 @@ public class SummaryStream implements SmartLifecycle {
         lastPushNanos = System.nanoTime();
         // Changes from here on are either in this push or due in the next.
         pushDue.set(false);
-        boolean sent = false;
-        // An exception escaping would leave the pages without this push; the next change brings another.
-        try {
-            sent = pushChanges();
-        } catch (RuntimeException e) {
-            log.error("Could not push live summaries; trying again at the next change", e);
-        }
-        if (!sent) {
+        if (!pushChanges()) {
             // Nothing went out, so the streams are still quiet: the next change need not wait.
             lastPushNanos = previous;
         }
     }
 
-    /** Returns whether any client was sent a summary. */
-    private boolean pushChanges() {
+    /**
+     * Returns whether any client was sent a summary. One push at a time, so a client's newest frame is always
+     * from the latest push.
+     */
+    private synchronized boolean pushChanges() {
+        // An exception escaping would leave the pages without this push; the next change brings another.
+        try {
+            return pushStale();
+        } catch (RuntimeException e) {
+            log.error("Could not push live summaries; trying again at the next change", e);
+            return false;
+        }
+    }
+
+    private boolean pushStale() {
         long version = store.version();
         PipelineStatus pipeline = summaries.pipeline();
         lastPipeline = pipeline;
