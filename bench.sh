@@ -50,7 +50,7 @@ step latency bench/latency.sh 30 200ms 1000
 step latency100 bench/latency.sh 30 200ms 100
 step latency1 bench/latency.sh 60 200ms 1
 step live java -Xmx1g -cp "$classpath" dev.matriculas.benchmarks.live.LiveDashboardBenchmark "$dashboard_jar" 100000 1000 30
-step live5000 java -Xmx2g -cp "$classpath" dev.matriculas.benchmarks.live.LiveDashboardBenchmark "$dashboard_jar" 100000 5000 30
+step live5000 java -Xmx2g -cp "$classpath" dev.matriculas.benchmarks.live.LiveDashboardBenchmark "$dashboard_jar" 100000 5000 30 1g
 step startup java -Xmx512m -cp "$classpath" dev.matriculas.benchmarks.startup.StartUpBenchmark "$dashboard_jar" 100000 3
 
 machine="$(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), Java $(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.version =/ {print $2}')"

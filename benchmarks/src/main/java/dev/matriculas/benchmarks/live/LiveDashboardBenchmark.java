@@ -39,13 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  * many concurrent clients: the delay from sending a record to each client receiving the summary that
  * shows it, and the dashboard's memory with and without those clients.
  *
- * <p>Arguments: dashboard jar, records on the topic (100000), clients (1000), marker records (30).
+ * <p>Arguments: dashboard jar, records on the topic (100000), clients (1000), marker records (30), the dashboard's
+ * heap (512m; an open stream holds about 110 KB of it, mostly the web server's buffers for its connection).
  */
 public final class LiveDashboardBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = DashboardProcess.HTTP;
-    private static final String HEAP = "-Xmx512m";
 
     private LiveDashboardBenchmark() {
     }
@@ -55,19 +55,20 @@ public final class LiveDashboardBenchmark {
         int records = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
         int markers = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        String heap = "-Xmx" + (args.length > 4 ? args[4] : "512m");
         try (LocalKafka kafka = Bench.kafka()) {
             Bench.fill(kafka, records);
             try (DashboardProcess dashboard = DashboardProcess.launch(kafka.bootstrapServers(), Path.of("."),
-                    List.of(HEAP, "-jar", jar.toAbsolutePath().toString()))) {
-                startUp(dashboard, records);
+                    List.of(heap, "-jar", jar.toAbsolutePath().toString()))) {
+                startUp(dashboard, records, heap);
                 fanOut(dashboard, kafka, clients, markers);
             }
         }
         System.exit(0);
     }
 
-    private static void startUp(DashboardProcess dashboard, int records) {
-        Bench.header(String.format(Locale.ROOT, "Dashboard start-up (%s, topic holding %,d enrollments)", HEAP, records));
+    private static void startUp(DashboardProcess dashboard, int records, String heap) {
+        Bench.header(String.format(Locale.ROOT, "Dashboard start-up (%s, topic holding %,d enrollments)", heap, records));
         dashboard.waitFor(() -> dashboard.summary() != null);
         Bench.print("launch to first /api/summary answer", seconds(dashboard.nanosSinceLaunch()));
         dashboard.waitFor(() -> {

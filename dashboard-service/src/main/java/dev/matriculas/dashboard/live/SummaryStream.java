@@ -76,13 +76,13 @@ public class SummaryStream implements SmartLifecycle {
         emitter.onCompletion(() -> clients.remove(client));
         emitter.onTimeout(() -> clients.remove(client));
         emitter.onError(error -> clients.remove(client));
-        long version = store.version();
-        PipelineStatus pipeline = summaries.pipeline();
-        client.send(Frames.summary(json, summaries.summary(filter, pipeline)), version, pipeline);
-        clients.add(client);
-        // A change that came before the client was listed has had its push without it.
-        if (store.version() != version) {
-            changed();
+        // As a push: a push after this one sees the client and anything newer than its first summary.
+        synchronized (this) {
+            long version = store.version();
+            PipelineStatus pipeline = summaries.pipeline();
+            Set<DataWithMediaType> first = Frames.summary(json, summaries.summary(filter, pipeline));
+            clients.add(client);
+            client.send(first, version, pipeline);
         }
         return emitter;
     }
