@@ -5,7 +5,7 @@
 #   fan-out to 1,000 and 5,000 clients (LiveDashboardBenchmark), and dashboard start-up with and without a class data
 #   sharing archive (StartUpBenchmark).
 # Each benchmark starts its own broker on free ports and stops it; Ctrl-C or a failure stops what is running.
-#   ./bench.sh            (about 10 minutes on 2 cores)
+#   ./bench.sh            (about 12 minutes on 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -48,7 +48,7 @@ step producer bench/producer.sh 100000 3
 step dashboard bench/dashboard.sh 1000000
 step latency bench/latency.sh 30 200ms 1000
 step latency100 bench/latency.sh 30 200ms 100
-step latency1 bench/latency.sh 60 200ms 1
+step latency1 bench/latency.sh 120 200ms 1
 step live java -Xmx1g -cp "$classpath" dev.matriculas.benchmarks.live.LiveDashboardBenchmark "$dashboard_jar" 100000 1000 30
 step live5000 java -Xmx2g -cp "$classpath" dev.matriculas.benchmarks.live.LiveDashboardBenchmark "$dashboard_jar" 100000 5000 30 1g
 step startup java -Xmx512m -cp "$classpath" dev.matriculas.benchmarks.startup.StartUpBenchmark "$dashboard_jar" 100000 3
