@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -26,9 +25,9 @@ import tools.jackson.core.json.JsonFactory;
  * ten fields of the right JSON types, texts non-blank and at most {@value #MAX_TEXT_LENGTH} characters, ages
  * {@value #MIN_AGE}..{@value #MAX_AGE}, durations {@value #MIN_DURATION}..{@value #MAX_DURATION}, real dates,
  * UTF-8 throughout and a key equal to {@code id_matricula}. Unknown extra fields are ignored whatever they hold;
- * a name given twice in one object is rejected, as which value counts would be a guess. The bytes are decoded
- * as strict UTF-8 first, then read with Jackson's streaming parser, which tells each value's exact JSON type, so
- * nothing is coerced ({@code "25"} is no integer). Thread-safe.
+ * a name given twice in one object is rejected, as which value counts would be a guess. The bytes are checked
+ * to be strict UTF-8 first, then read with Jackson's streaming parser, which tells each value's exact JSON type,
+ * so nothing is coerced ({@code "25"} is no integer). Thread-safe.
  */
 public final class EnrollmentParser {
 
@@ -42,7 +41,6 @@ public final class EnrollmentParser {
     private static final List<String> FIELDS = List.of("id_matricula", "ds_curso_nome", "ds_curso_turno",
             "ds_curso_duracao", "ds_curso_inicio", "ds_aluno_idade", "ds_aluno_sexo", "ds_aluno_responsavel_financeiro",
             "ds_matricula_pagamento", "dt_matricula");
-    private static final Map<String, Integer> INDEX = FIELDS.stream().collect(Collectors.toMap(name -> name, FIELDS::indexOf));
 
     /**
      * Jackson's strict JSON (no comments, single quotes, leading zeros, NaN or trailing commas), names given twice
@@ -75,7 +73,8 @@ public final class EnrollmentParser {
             throw new InvalidEnrollmentException(RejectReason.OVERSIZED,
                     "value is " + value.length + " bytes, more than the " + MAX_RECORD_BYTES + " allowed");
         }
-        Fields fields = read(utf8(value, "the value"));
+        utf8(value, "the value");
+        Fields fields = read(value);
         Enrollment enrollment = new Enrollment(
                 fields.id(),
                 fields.text(1),
@@ -107,7 +106,10 @@ public final class EnrollmentParser {
         return utf8(key, "the key").toString();
     }
 
-    /** The text of the bytes, which must be UTF-8 throughout: a string the record never reads included. */
+    /**
+     * The text of the bytes, which must be UTF-8 throughout, a string the record never reads included: Jackson
+     * checks only the strings it decodes, and lets overlong forms and code points past U+10FFFF through.
+     */
     private static CharBuffer utf8(byte[] bytes, String what) {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
@@ -116,10 +118,8 @@ public final class EnrollmentParser {
         }
     }
 
-    private Fields read(CharBuffer text) {
-        // RFC 8259 lets a reader ignore a byte order mark.
-        int start = text.hasRemaining() && text.get(0) == '\uFEFF' ? 1 : 0;
-        try (JsonParser json = JSON.createParser(text.array(), start, text.limit() - start)) {
+    private Fields read(byte[] value) {
+        try (JsonParser json = JSON.createParser(value)) {
             JsonToken first = json.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw new InvalidEnrollmentException(RejectReason.NOT_AN_OBJECT,
@@ -127,9 +127,9 @@ public final class EnrollmentParser {
             }
             Fields fields = new Fields();
             for (String name = json.nextName(); name != null; name = json.nextName()) {
-                Integer index = INDEX.get(name);
+                int index = FIELDS.indexOf(name);
                 JsonToken token = json.nextToken();
-                if (index != null) {
+                if (index >= 0) {
                     fields.tokens[index] = token;
                     fields.texts[index] = token.isScalarValue() ? json.getString() : null;
                 }
