@@ -48,8 +48,10 @@ final class ContainerBroker implements TestBroker {
         paused = true;
     }
 
+    /** Unpaused first: Docker refuses to kill a paused container. */
     @Override
     public synchronized void close() {
+        start();
         container.stop();
     }
 }
