@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,12 +21,11 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 
 import dev.matriculas.contract.Enrollment;
-import dev.matriculas.localkafka.LocalKafka;
 import dev.matriculas.producer.generator.EnrollmentGenerator;
 import dev.matriculas.producer.generator.GeneratorProperties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import dev.matriculas.testkafka.EnrollmentTopics;
+import dev.matriculas.testkafka.KafkaTest;
+import dev.matriculas.testkafka.TestBroker;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,9 +34,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * screenshots under target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@KafkaTest(ownBroker = true)
+@Tag("browser")
 class DashboardPageBrowserTest {
 
     static final String HOSTILE = "<img src=x onerror=alert(1)>";
@@ -60,10 +60,7 @@ class DashboardPageBrowserTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    static Path kafkaData;
-
-    static LocalKafka kafka;
+    static TestBroker kafka;
     static KafkaProducer<String, String> producer;
     static ServiceProcess dashboard;
     static boolean sampleSent;
@@ -71,11 +68,8 @@ class DashboardPageBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Browser.assumeInstalled();
-        kafka = LocalKafka.onFreePorts(kafkaData).start();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Enrollment.TOPIC, 3, (short) 1)
-                    .configs(Map.of("cleanup.policy", "compact")))).all().get();
-        }
+        kafka = TestBroker.own().start();
+        EnrollmentTopics.createIfMissing(kafka);
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -346,7 +340,7 @@ class DashboardPageBrowserTest {
             browser.open(dashboard.uri("/"));
             awaitLive(browser);
 
-            kafka.close();
+            kafka.stop();
             await().atMost(Duration.ofSeconds(30)).until(() -> "disconnected".equals(state(browser)));
             assertThat(browser.text("#banner-disconnected")).startsWith("Kafka desconectado desde ");
             assertThat(browser.text("#kpi-total")).isNotEqualTo("0");
