@@ -158,6 +158,13 @@ export function wireTableToggles() {
             const card = button.closest('.chart-card');
             const showTable = card.classList.toggle('show-table');
             button.setAttribute('aria-pressed', String(showTable));
+            // Shown, the table scrolls within the card: a keyboard user must be able to focus it to scroll it.
+            const table = document.getElementById(button.getAttribute('aria-controls'));
+            if (showTable) {
+                table.tabIndex = 0;
+            } else {
+                table.removeAttribute('tabindex');
+            }
             const label = t(showTable ? 'chart.showChart' : 'chart.showTable');
             button.title = label;
             button.setAttribute('aria-label', label);
