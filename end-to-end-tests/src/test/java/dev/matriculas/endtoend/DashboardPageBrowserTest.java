@@ -10,12 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -471,7 +473,7 @@ class DashboardPageBrowserTest {
             // Filtered, so the charts also draw the values left out, faded.
             browser.open(dashboard.uri("/?course=" + encode("Refrigeração") + "&shift=Noite"));
             awaitLive(browser);
-            Map<String, List<ColourPairs.Pair>> tooLow = new java.util.LinkedHashMap<>();
+            Map<String, List<ColourPairs.Pair>> tooLow = new LinkedHashMap<>();
             for (String theme : List.of("light", "dark")) {
                 useTheme(browser, theme);
                 List<ColourPairs.Pair> pairs = ColourPairs.of(browser);
@@ -500,7 +502,7 @@ class DashboardPageBrowserTest {
             String theme = theme(browser);
 
             press(browser, Keys.TAB);
-            assertThat(focused(browser, ".skip-link")).as("the first Tab lands on the skip link").isTrue();
+            assertThat(focusedOn(browser, ".skip-link")).as("the first Tab lands on the skip link").isTrue();
             tabTo(browser, ".lang-switch a[data-lang='en']");
             tabTo(browser, "#theme-toggle");
             press(browser, Keys.ENTER);
@@ -535,13 +537,17 @@ class DashboardPageBrowserTest {
             assertThat(browser.find("#csv-download").getAttribute("href")).endsWith("/api/enrollments.csv");
             press(browser, Keys.ENTER);
             await().atMost(PAGE_WAIT).untilAsserted(() -> {
-                try (var files = java.nio.file.Files.list(downloads)) {
+                try (var files = Files.list(downloads)) {
                     List<Path> csv = files.filter(file -> file.toString().endsWith(".csv")).toList();
                     assertThat(csv).hasSize(1);
-                    assertThat(java.nio.file.Files.readAllLines(csv.get(0))).hasSizeGreaterThan(SAMPLE_SIZE)
+                    assertThat(Files.readAllLines(csv.get(0))).hasSizeGreaterThan(SAMPLE_SIZE)
                             .first().asString().contains("id_matricula");
                 }
             });
+
+            shiftTabTo(browser, ".lang-switch a[data-lang='en']");
+            press(browser, Keys.ENTER);
+            await().atMost(PAGE_WAIT).until(() -> browser.text("h1").equals("Enrollments Dashboard"));
         }
     }
 
@@ -581,7 +587,7 @@ class DashboardPageBrowserTest {
             List<String> key = new ArrayList<>(List.of("h1", "#status", ".lang-switch", "#theme-toggle", "#kpi-total",
                     "#kpi-rejected", "#chips .chip", "#clear-filters", "#alt-course", "#profile-course", "#csv-download",
                     "#card-newest .table-scroll", ".site-footer .links"));
-            CHARTS.stream().skip(1).forEach(chart -> key.add("#chart-" + chart));
+            CHARTS.stream().skip(1).forEach(chart -> key.add("#chart-" + chart)); // the first shows its table
             for (String css : key) {
                 WebElement element = browser.find(css);
                 browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
@@ -665,8 +671,16 @@ class DashboardPageBrowserTest {
         new Actions(browser.driver()).sendKeys(key).perform();
     }
 
-    static boolean focused(Browser browser, String css) {
-        return browser.script("return document.activeElement.matches(arguments[0])", css);
+    /** Whether the focused element matches {@code css}; fails unless the focus is visibly marked (outline or ring). */
+    static boolean focusedOn(Browser browser, String css) {
+        List<Object> focus = browser.script("""
+                const element = document.activeElement;
+                const style = getComputedStyle(element);
+                const visible = element !== document.body && ((style.outlineStyle !== 'none'
+                    && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none');
+                return [element.matches(arguments[0]), visible, element.outerHTML.slice(0, 120)];""", css);
+        assertThat((Boolean) focus.get(1)).as("a visible focus indicator on %s", focus.get(2)).isTrue();
+        return (Boolean) focus.get(0);
     }
 
     static void tabTo(Browser browser, String css) {
@@ -685,15 +699,7 @@ class DashboardPageBrowserTest {
             } else {
                 press(browser, Keys.TAB);
             }
-            List<Object> focus = browser.script("""
-                    const element = document.activeElement;
-                    const style = getComputedStyle(element);
-                    const visible = element !== document.body && ((style.outlineStyle !== 'none'
-                        && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none');
-                    return [element.matches(arguments[0]), visible,
-                        element.outerHTML.slice(0, 120)];""", css);
-            assertThat((Boolean) focus.get(1)).as("a visible focus indicator on %s", focus.get(2)).isTrue();
-            if ((Boolean) focus.get(0)) {
+            if (focusedOn(browser, css)) {
                 return;
             }
         }
