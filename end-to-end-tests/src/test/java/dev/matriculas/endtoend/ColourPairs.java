@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * the theme's text, accent and state colours on the backgrounds they are used on (highlighted rows, chips, banners
  * included), and what the charts draw on their canvases, which axe-core cannot see: every text a chart writes
  * (ticks, legends, the shares on the slices) with the colour it was written in, caught as the charts draw, and
- * every bar, slice and line against the card.
+ * every bar, slice and line against the card; and the whole chart palette the scripts read from the theme, so a
+ * colour no chart happens to show at the moment is held too.
  */
 final class ColourPairs {
 
@@ -62,6 +63,13 @@ final class ColourPairs {
                 pair(`${colour} status dot on card`, v(colour), [surface], GRAPHIC);
             }
             pair('--accent focus ring on page', v('--accent'), [v('--bg')], GRAPHIC);
+            // The whole chart palette the scripts read, whichever values the charts happen to show now.
+            for (let n = 1; n <= 8; n++) {
+                pair(`--chart-${n} series on card`, v(`--chart-${n}`), [surface], GRAPHIC);
+                pair(`--chart-on-series share written on --chart-${n}`, v('--chart-on-series'), [v(`--chart-${n}`)], TEXT);
+            }
+            pair('--chart-faded left-out value on card', v('--chart-faded'), [surface], GRAPHIC);
+            pair('--chart-text axis and legend text on card', v('--chart-text'), [surface], TEXT);
 
             const written = [];
             const fillText = CanvasRenderingContext2D.prototype.fillText;

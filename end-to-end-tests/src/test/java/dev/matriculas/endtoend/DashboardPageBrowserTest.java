@@ -524,6 +524,7 @@ class DashboardPageBrowserTest {
                 assertThat(browser.findAll("#chips .chip")).isEmpty();
                 assertThat(browser.driver().getCurrentUrl()).doesNotContain("course=");
             });
+            assertThat(focusedOn(browser, "#filter-hint")).as("the focus stays in the filter bar").isTrue();
 
             for (String chart : CHARTS) {
                 tabTo(browser, "#card-" + chart + " .table-toggle");
