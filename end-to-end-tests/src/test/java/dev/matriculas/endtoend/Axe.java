@@ -27,7 +27,7 @@ final class Axe {
     }
 
     /** Checks the whole page, or only the parts matched by the CSS selectors in {@code include}. */
-    static Results check(Browser browser, String state, String... include) {
+    static void check(Browser browser, String state, String... include) {
         AxeBuilder axe = new AxeBuilder().withTags(WCAG_21_AA);
         if (include.length > 0) {
             axe.include(List.of(include));
@@ -38,7 +38,6 @@ final class Axe {
         List<Rule> blocking = results.getViolations().stream().filter(rule -> BLOCKING.contains(rule.getImpact())).toList();
         assertThat(blocking).as(() -> "serious or critical WCAG 2.1 AA violations in state '" + state + "':\n"
                 + blocking.stream().map(Axe::describe).collect(Collectors.joining("\n"))).isEmpty();
-        return results;
     }
 
     static String line(String state, List<Rule> violations) {

@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The dashboard page as a user sees it: Debian's Chromium, headless, on the real service (its runnable jar)
  * over a real broker, fed records the test produces itself, hostile ones included. The run leaves
- * screenshots under target/screenshots.
+ * screenshots under target/screenshots, and prints what axe-core found in each state of the page (one line a state).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardPageBrowserTest {
