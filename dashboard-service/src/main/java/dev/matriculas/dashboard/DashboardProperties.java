@@ -2,7 +2,6 @@ package dev.matriculas.dashboard;
 
 import java.time.Duration;
 
-import dev.matriculas.dashboard.enrollments.CategoryLimits;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,7 +20,6 @@ import jakarta.validation.constraints.NotNull;
  *                       (50 ms to 1 min: shorter floods browsers, longer is no longer live)
  * @param heartbeat      a comment on quiet live streams so proxies keep them open (100 ms to 10 min:
  *                       proxies commonly drop a connection quiet for a minute or more)
- * @param topicPartitions partitions of the topics when this service creates them
  */
 @Validated
 @ConfigurationProperties("dashboard")
@@ -29,6 +27,5 @@ public record DashboardProperties(
         @Valid @NotNull @DefaultValue CategoryLimits categoryLimits,
         @DefaultValue("20") @Min(1) @Max(500) int newestRows,
         @NotNull @DefaultValue("200ms") @DurationMin(millis = 50) @DurationMax(minutes = 1) Duration pushInterval,
-        @NotNull @DefaultValue("15s") @DurationMin(millis = 100) @DurationMax(minutes = 10) Duration heartbeat,
-        @DefaultValue("3") @Min(1) @Max(1000) int topicPartitions) {
+        @NotNull @DefaultValue("15s") @DurationMin(millis = 100) @DurationMax(minutes = 10) Duration heartbeat) {
 }

@@ -16,10 +16,9 @@ import dev.matriculas.benchmarks.Bench;
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.dashboard.DashboardApplication;
 import dev.matriculas.dashboard.DashboardProperties;
-import dev.matriculas.dashboard.enrollments.CategoryLimits;
-import dev.matriculas.dashboard.enrollments.EnrollmentStore;
-import dev.matriculas.dashboard.enrollments.Filter;
-import dev.matriculas.dashboard.pipeline.Pipeline;
+import dev.matriculas.dashboard.status.Pipeline;
+import dev.matriculas.dashboard.store.EnrollmentStore;
+import dev.matriculas.dashboard.store.Filter;
 import dev.matriculas.localkafka.LocalKafka;
 import dev.matriculas.producer.generator.EnrollmentGenerator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,6 +27,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -41,8 +41,8 @@ public final class DashboardBenchmark {
     private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final OperatingSystemMXBean SYSTEM = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    /** The name of the dashboard's folder thread ({@code EnrollmentFolder}). */
-    private static final String FOLDER_THREAD = "enrollments-fold";
+    /** The start of the name of the dashboard's listener thread, which fetches, parses and folds ({@code EnrollmentListener}). */
+    private static final String LISTENER_THREAD = "enrollments-0-C-";
     private static final int REPLAY_ROUNDS = 10;
     private static final int WARM_ROUNDS = 5;
 
@@ -62,8 +62,7 @@ public final class DashboardBenchmark {
     }
 
     private static EnrollmentStore store() {
-        return new EnrollmentStore(new DashboardProperties(CategoryLimits.defaults(), 20, Duration.ofMillis(200),
-                Duration.ofSeconds(15), 3), Clock.systemUTC());
+        return new EnrollmentStore(new Binder().bindOrCreate("dashboard", DashboardProperties.class), Clock.systemUTC());
     }
 
     /** Enrollments are made one at a time and dropped, so their ids count against the store, as when read from Kafka. */
@@ -124,7 +123,7 @@ public final class DashboardBenchmark {
             double warmDashboard = 0;
             double warmBareCpu = 0;
             double warmDashboardCpu = 0;
-            double warmFolderCpu = 0;
+            double warmListenerCpu = 0;
             for (int round = 1; round <= REPLAY_ROUNDS; round++) {
                 Read bare = bareConsumerRead(kafka, records);
                 Read dashboard = dashboardRead(kafka, records);
@@ -134,52 +133,52 @@ public final class DashboardBenchmark {
                 // a rate is from the compiled code's.
                 Bench.print(name + ": dashboard / bare; JIT during each", String.format(Locale.ROOT,
                         "%.2f; %.1f s / %.1f s", dashboard.rate() / bare.rate(), bare.compiling(), dashboard.compiling()));
-                Bench.print(name + ": CPU a record: bare; dashboard (folder)", cpu(bare.cpu(), dashboard.cpu(), dashboard.folderCpu()));
+                Bench.print(name + ": CPU a record: bare; dashboard (listener thread)", cpu(bare.cpu(), dashboard.cpu(), dashboard.listenerCpu()));
                 if (round > REPLAY_ROUNDS - WARM_ROUNDS) {
                     warmBare += bare.rate() / WARM_ROUNDS;
                     warmDashboard += dashboard.rate() / WARM_ROUNDS;
                     warmBareCpu += bare.cpu() / WARM_ROUNDS;
                     warmDashboardCpu += dashboard.cpu() / WARM_ROUNDS;
-                    warmFolderCpu += dashboard.folderCpu() / WARM_ROUNDS;
+                    warmListenerCpu += dashboard.listenerCpu() / WARM_ROUNDS;
                 }
             }
             Bench.print("warm: mean rate of the last " + WARM_ROUNDS + " rounds: bare; dashboard", String.format(Locale.ROOT,
                     "%,.0f; %,.0f records/s", warmBare, warmDashboard));
             Bench.print("warm: dashboard / bare, of those means", String.format(Locale.ROOT, "%.2f", warmDashboard / warmBare));
-            Bench.print("warm: mean CPU a record: bare; dashboard (folder)", cpu(warmBareCpu, warmDashboardCpu, warmFolderCpu));
+            Bench.print("warm: mean CPU a record: bare; dashboard (listener thread)", cpu(warmBareCpu, warmDashboardCpu, warmListenerCpu));
         }
     }
 
-    private static String cpu(double bare, double dashboard, double folder) {
-        return String.format(Locale.ROOT, "%.2f; %.2f (%.2f) µs", bare / 1e3, dashboard / 1e3, folder / 1e3);
+    private static String cpu(double bare, double dashboard, double listener) {
+        return String.format(Locale.ROOT, "%.2f; %.2f (%.2f) µs", bare / 1e3, dashboard / 1e3, listener / 1e3);
     }
 
     /**
      * A timed read: records per second, the seconds the JIT spent compiling meanwhile, and the CPU time per record
-     * of the whole JVM (broker, JIT and garbage collector included) and of the dashboard's folder thread. On a few
+     * of the whole JVM (broker, JIT and garbage collector included) and of the dashboard's listener thread. On a few
      * cores a rate follows the CPU a record costs, so these say where the difference between the two comes from.
      */
-    private record Read(double rate, double compiling, double cpu, double folderCpu) {
+    private record Read(double rate, double compiling, double cpu, double listenerCpu) {
     }
 
     /** What the clocks said when a read started. */
-    private record Start(long nanos, long compileMillis, long cpuNanos, long folderCpuNanos) {
+    private record Start(long nanos, long compileMillis, long cpuNanos, long listenerCpuNanos) {
 
         static Start now() {
-            return new Start(System.nanoTime(), COMPILER.getTotalCompilationTime(), SYSTEM.getProcessCpuTime(), folderThreadCpu());
+            return new Start(System.nanoTime(), COMPILER.getTotalCompilationTime(), SYSTEM.getProcessCpuTime(), listenerThreadCpu());
         }
 
         Read read(long records) {
             return new Read(records * 1e9 / (System.nanoTime() - nanos),
                     (COMPILER.getTotalCompilationTime() - compileMillis) / 1e3,
                     (SYSTEM.getProcessCpuTime() - cpuNanos) / (double) records,
-                    (folderThreadCpu() - folderCpuNanos) / (double) records);
+                    (listenerThreadCpu() - listenerCpuNanos) / (double) records);
         }
 
-        /** CPU time of the running dashboard's folder thread; 0 when there is none. */
-        private static long folderThreadCpu() {
+        /** CPU time of the running dashboard's listener thread; 0 when there is none. */
+        private static long listenerThreadCpu() {
             for (var thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-                if (thread != null && thread.getThreadName().equals(FOLDER_THREAD)) {
+                if (thread != null && thread.getThreadName().startsWith(LISTENER_THREAD)) {
                     return Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
                 }
             }
@@ -244,8 +243,8 @@ public final class DashboardBenchmark {
                 LockSupport.parkNanos(100_000);
             }
             Start start = Start.now();
-            if (start.folderCpuNanos() == 0) {
-                throw new IllegalStateException("no thread named " + FOLDER_THREAD + " is folding: renamed in EnrollmentFolder?");
+            if (start.listenerCpuNanos() == 0) {
+                throw new IllegalStateException("no thread named " + LISTENER_THREAD + "... is folding: listener id renamed in EnrollmentListener?");
             }
             while (pipeline.status().consumed() < records) {
                 LockSupport.parkNanos(1_000_000);

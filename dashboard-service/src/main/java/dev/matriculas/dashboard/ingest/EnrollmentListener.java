@@ -1,0 +1,87 @@
+package dev.matriculas.dashboard.ingest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.matriculas.contract.Enrollment;
+import dev.matriculas.contract.EnrollmentParser;
+import dev.matriculas.dashboard.status.ConsumerProgress;
+import dev.matriculas.dashboard.store.EnrollmentStore;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the whole topic and folds it into the store, record by record, in order. Every instance has a consumer
+ * group of its own and commits nothing itself, so it reads every partition from the beginning: a restart rebuilds
+ * the same figures and two dashboards side by side both show them all. It remembers how far it has folded, so a
+ * rebalance (after Kafka was away, say) resumes there instead of reading again. A record that is not an enrollment
+ * is handed, by its place in the batch, to the container's error handler, which parks it ({@link KafkaSetup}).
+ */
+@Component
+class EnrollmentListener implements ConsumerSeekAware {
+
+    static final String ID = "enrollments";
+
+    private final EnrollmentParser parser = new EnrollmentParser();
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+    private final EnrollmentStore store;
+    private final ConsumerProgress progress;
+
+    EnrollmentListener(EnrollmentStore store, ConsumerProgress progress) {
+        this.store = store;
+        this.progress = progress;
+    }
+
+    /** Started by {@link ListenerStarter}, which retries while Kafka cannot be reached. */
+    @KafkaListener(id = ID, topics = Enrollment.TOPIC, batch = "true", autoStartup = "false",
+            groupId = "matriculas-dashboard-#{T(java.util.UUID).randomUUID()}")
+    void onRecords(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+        progress.fetched(consumer, records.size());
+        int folded = 0;
+        try {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                fold(record);
+                folded++;
+            }
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("cannot fold the record", e, folded);
+        } finally {
+            progress.folded(folded);
+            remember(records.subList(0, folded));
+        }
+    }
+
+    private void fold(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            store.remove(parser.parseKey(record.key()));
+        } else {
+            store.put(parser.parse(record.key(), record.value()), record.timestamp());
+        }
+    }
+
+    /** The position after the last folded record of each partition. */
+    private void remember(List<ConsumerRecord<byte[], byte[]>> folded) {
+        for (int i = 0; i < folded.size(); i++) {
+            ConsumerRecord<byte[], byte[]> record = folded.get(i);
+            if (i == folded.size() - 1 || folded.get(i + 1).partition() != record.partition()) {
+                positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            }
+        }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        assignments.keySet().forEach(partition -> {
+            Long position = positions.get(partition);
+            if (position != null) {
+                callback.seek(partition.topic(), partition.partition(), position);
+            }
+        });
+    }
+}

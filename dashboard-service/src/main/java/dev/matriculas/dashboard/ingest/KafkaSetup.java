@@ -1,0 +1,40 @@
+package dev.matriculas.dashboard.ingest;
+
+import dev.matriculas.contract.Enrollment;
+import dev.matriculas.dashboard.status.ConsumerProgress;
+import dev.matriculas.dashboard.store.RejectedRecords;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/** The topics the dashboard reads and writes, and what the container does with a record that cannot be folded. */
+@Configuration(proxyBeanMethods = false)
+class KafkaSetup {
+
+    /** Compacted: the topic is a table of enrollments by id, so Kafka keeps the latest of each for ever. */
+    @Bean
+    NewTopic enrollmentsTopic(TopicProperties topic) {
+        return TopicBuilder.name(Enrollment.TOPIC).partitions(topic.partitions()).compact().build();
+    }
+
+    @Bean
+    NewTopic deadLetterTopic(TopicProperties topic) {
+        return TopicBuilder.name(Enrollment.DEAD_LETTER_TOPIC).partitions(topic.partitions()).build();
+    }
+
+    /**
+     * A record that cannot be folded would fail the same way again: it is parked at once ({@link DeadLetters}).
+     * While the dead-letter topic cannot take it (Kafka away), parking fails and the handler seeks back to it: it is
+     * delivered and parked again, each attempt waiting as long as the producer does for Kafka, and the records after
+     * it wait too, so none is skipped or folded out of order.
+     */
+    @Bean
+    DefaultErrorHandler errorHandler(KafkaOperations<byte[], byte[]> template, RejectedRecords rejected,
+            ConsumerProgress progress) {
+        return new DefaultErrorHandler(new DeadLetters(template, rejected, progress), new FixedBackOff(0, 0));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.matriculas.dashboard.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import dev.matriculas.contract.Enrollment;
+import dev.matriculas.dashboard.DashboardProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The enrollments now current on the topic, by id: the same id again replaces the earlier version, a tombstone
+ * removes it, so replays and retries never inflate a figure. Figures for everything are kept up to date as
+ * records arrive; filtered figures are counted by a scan of the rows' filter keys ({@link Slots}). Writes and figures are synchronized; the
+ * export reads the map as it is (a concurrent map), so it never holds up the listener.
+ */
+@Component
+public class EnrollmentStore {
+
+    /**
+     * How far ahead of this clock a record's timestamp (the producer's clock) may be. Further ahead, it would
+     * hold a bar of the arrivals chart that the present never reaches, and the top of the newest rows for
+     * good: such a record counts as arriving now.
+     */
+    private static final long TIMESTAMP_AHEAD_ALLOWED_MILLIS = 60_000;
+
+    private final Clock clock;
+    private final Map<String, Row> rows = new ConcurrentHashMap<>();
+    private final Slots slots = new Slots();
+    private final Vocabularies vocabularies;
+    private final Tally all;
+    private final int newestKept;
+    private Newest newest;
+    /** True while every row newer than the last of {@link #newest} is in it; a removal from it can break that. */
+    private boolean newestExact = true;
+    private long version;
+    /** Milliseconds, not an {@code Instant}: a replay changes the store a million times in a few seconds. */
+    private long updatedAtMillis;
+    private long timestampsAhead;
+
+    public EnrollmentStore(DashboardProperties properties, Clock clock) {
+        this.clock = clock;
+        this.vocabularies = new Vocabularies(properties.categoryLimits());
+        this.all = new Tally(vocabularies);
+        this.newestKept = properties.newestRows();
+        this.newest = new Newest(newestKept);
+    }
+
+    /** Adds an enrollment, or replaces the one with the same id. */
+    public synchronized void put(Enrollment enrollment, long recordTimestamp) {
+        long now = clock.millis();
+        long timestamp = recordTimestamp;
+        if (timestamp > now + TIMESTAMP_AHEAD_ALLOWED_MILLIS) {
+            timestampsAhead++;
+            timestamp = now;
+        }
+        // One look-up of the id: a new one is the common case, and at a million ids each look-up misses the cache.
+        Row row = vocabularies.row(enrollment, slots.allocate(), timestamp);
+        slots.set(row);
+        Row earlier = rows.put(row.id(), row);
+        if (earlier != null) {
+            forget(earlier);
+            slots.release(earlier.slot());
+        }
+        all.count(row, 1);
+        newest.offer(row);
+        changed(now);
+    }
+
+    /** Removes an enrollment (a tombstone on the topic); an unknown id changes nothing. */
+    public synchronized void remove(String id) {
+        Row row = rows.remove(id);
+        if (row != null) {
+            forget(row);
+            slots.release(row.slot());
+            changed(clock.millis());
+        }
+    }
+
+    private void forget(Row row) {
+        all.count(row, -1);
+        if (newest.remove(row) && rows.size() > newest.size()) {
+            newestExact = false;
+        }
+    }
+
+    private void changed(long now) {
+        version++;
+        updatedAtMillis = now;
+    }
+
+    /** Records whose timestamp was too far ahead of this clock, counted as arriving when read. */
+    public synchronized long timestampsAhead() {
+        return timestampsAhead;
+    }
+
+    /** Grows with every change: readers compare it to tell whether anything moved. */
+    public synchronized long version() {
+        return version;
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public synchronized SubsetFigures figures(Filter filter, int newestLimit) {
+        Tally tally;
+        List<Row> newestRows;
+        if (filter.isEmpty()) {
+            if (!newestExact) {
+                newest = new Newest(newestKept);
+                rows.values().forEach(newest::offer);
+                newestExact = true;
+            }
+            tally = all;
+            newestRows = newest.first(newestLimit);
+        } else {
+            // One pass over the rows counts the subset and finds its newest rows.
+            Tally subset = new Tally(vocabularies);
+            Newest subsetNewest = new Newest(newestLimit);
+            slots.forEach(vocabularies.selection(filter), row -> {
+                subset.count(row, 1);
+                subsetNewest.offer(row);
+            });
+            tally = subset;
+            newestRows = subsetNewest.first(newestLimit);
+        }
+        return SubsetFigures.of(tally, version == 0 ? null : Instant.ofEpochMilli(updatedAtMillis), clock.millis(),
+                newestRows.stream().map(vocabularies::enrollment).toList());
+    }
+
+    /** Hands every current enrollment the filter matches to {@code sink}; changes made meanwhile may or may not show. */
+    public void forEach(Filter filter, Consumer<Enrollment> sink) {
+        Slots.Selection selection;
+        synchronized (this) {
+            selection = vocabularies.selection(filter);
+        }
+        for (Row row : rows.values()) {
+            if (selection.matches(row.filterKey())) {
+                Enrollment enrollment;
+                synchronized (this) {
+                    enrollment = vocabularies.enrollment(row);
+                }
+                sink.accept(enrollment);
+            }
+        }
+    }
+}
