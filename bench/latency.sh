@@ -5,8 +5,10 @@
 #   bench/latency.sh [seconds measured (60)] [dashboard push interval (200ms)] [records/s (1000): a multiple of 100, or below 100 a divisor of 1000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
-  || { echo "latency: needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)" >&2; exit 2; }
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  echo "latency: needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)" >&2
+  exit 2
+fi
 
 [[ -n "${BENCH_BUILT:-}" ]] || echo "Building the benchmark..."
 [[ -n "${BENCH_BUILT:-}" ]] || ./mvnw -q -pl benchmarks -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.localkafka.LocalKafka;
@@ -60,6 +61,15 @@ public final class Bench {
     public static void fill(LocalKafka kafka, int records) throws Exception {
         JsonMapper json = JsonMapper.builder().build();
         EnrollmentGenerator generator = generator();
+        fill(kafka, records, i -> {
+            Enrollment enrollment = generator.next();
+            return new ProducerRecord<>(Enrollment.TOPIC, enrollment.id().getBytes(StandardCharsets.UTF_8),
+                    json.writeValueAsBytes(enrollment));
+        });
+    }
+
+    /** Sends {@code record.apply(i)} for i from 0 to {@code records} - 1, all acknowledged when this returns. */
+    public static void fill(LocalKafka kafka, int records, IntFunction<ProducerRecord<byte[], byte[]>> record) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
@@ -68,9 +78,7 @@ public final class Bench {
                 ProducerConfig.BATCH_SIZE_CONFIG, 262_144))) {
             List<Future<?>> last = new ArrayList<>();
             for (int i = 0; i < records; i++) {
-                Enrollment enrollment = generator.next();
-                Future<?> sent = producer.send(new ProducerRecord<>(Enrollment.TOPIC,
-                        enrollment.id().getBytes(StandardCharsets.UTF_8), json.writeValueAsBytes(enrollment)));
+                Future<?> sent = producer.send(record.apply(i));
                 if (i >= records - 10) {
                     last.add(sent);
                 }

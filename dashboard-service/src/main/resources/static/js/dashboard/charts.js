@@ -6,6 +6,8 @@ import {abbreviate, format, t} from './format.js';
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 /** The current theme's chart colours; replaced when the theme changes. */
 let palette;
+/** How long the charts take to move to new figures, where the user has not asked for reduced motion. */
+const ANIMATION_MILLIS = 450;
 /** Updates closer together than this skip the animation, so a burst never queues up a storm of them. */
 const CALM_INTERVAL = 800;
 
@@ -24,6 +26,7 @@ function theme() {
         text: value('--chart-text'),
         surface: value('--surface'),
         onSeries: value('--chart-on-series'),
+        faded: value('--chart-faded'),
         series: [1, 2, 3, 4, 5, 6, 7, 8].map(n => value(`--chart-${n}`)),
     };
 }
@@ -39,9 +42,9 @@ function alpha(colour, opacity) {
     return `rgba(${r}, ${g}, ${b}, ${opacity})`;
 }
 
-/** The colour, faded: for the values a filter leaves out. */
-function faded(colour) {
-    return alpha(colour, 0.28);
+/** Whether a chart's value is one its filter leaves out (drawn in the theme's faded grey). */
+function leftOut(chart, label) {
+    return chart.$selected != null && chart.$selected !== label;
 }
 
 function entries(counts) {
@@ -95,7 +98,8 @@ const sliceLabels = {
         ctx.textBaseline = 'middle';
         chart.getDatasetMeta(0).data.forEach((arc, index) => {
             const share = dataset.data[index] / total;
-            if (share < 0.06 || arc.hidden) {
+            // A share on a left-out slice would be text on grey: its legend and tooltip still tell it.
+            if (share < 0.06 || arc.hidden || leftOut(chart, chart.data.labels[index])) {
                 return;
             }
             const {x, y} = arc.tooltipPosition();
@@ -176,9 +180,8 @@ function barConfig(colours, {horizontal = false, series, byValue = false, labelF
 function barColour(context, series, byValue) {
     const chart = context.chart;
     const label = chart.data.labels[context.dataIndex];
-    const base = byValue ? colourOf(palette, label, context.dataIndex) : palette.series[series];
-    const selected = chart.$selected;
-    return selected != null && selected !== label ? faded(base) : base;
+    return leftOut(chart, label) ? palette.faded
+        : byValue ? colourOf(palette, label, context.dataIndex) : palette.series[series];
 }
 
 function doughnutConfig(colours) {
@@ -186,10 +189,8 @@ function doughnutConfig(colours) {
         type: 'doughnut',
         data: {labels: [], datasets: [{data: [], borderWidth: 2, borderColor: () => palette.surface, hoverOffset: 6,
             backgroundColor: context => {
-                const chart = context.chart;
-                const label = chart.data.labels[context.dataIndex];
-                const base = colourOf(palette, label, context.dataIndex);
-                return chart.$selected != null && chart.$selected !== label ? faded(base) : base;
+                const label = context.chart.data.labels[context.dataIndex];
+                return leftOut(context.chart, label) ? palette.faded : colourOf(palette, label, context.dataIndex);
             }}]},
         options: {
             cutout: '56%',
@@ -258,7 +259,7 @@ function areaFill(chart) {
     const area = chart.chartArea;
     const colour = palette.series[0];
     if (!area) {
-        return faded(colour);
+        return alpha(colour, 0.2);
     }
     const gradient = chart.ctx.createLinearGradient(0, area.top, 0, area.bottom);
     gradient.addColorStop(0, alpha(colour, 0.42));
@@ -272,12 +273,20 @@ export function createCharts(onSelect) {
     const colours = palette;
     Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
     Chart.defaults.maintainAspectRatio = false;
-    Chart.defaults.animation.duration = reducedMotion.matches ? 0 : 450;
     let lastUpdate = 0;
 
     const charts = new Map();
+    // No animation at all for a user who asks the system for reduced motion, from the first drawing on, and
+    // followed as that setting changes.
+    const motion = () => (reducedMotion.matches ? false : {duration: ANIMATION_MILLIS});
+    reducedMotion.addEventListener('change', () => {
+        for (const chart of charts.values()) {
+            chart.options.animation = motion();
+        }
+    });
     const make = (id, config, pick) => {
         const canvas = document.getElementById(`chart-${id}`);
+        config.options.animation = motion();
         const chart = new Chart(canvas, config);
         chart.$selected = null;
         if (pick) {

@@ -166,7 +166,10 @@ function updateLanguageLinks() {
 }
 
 view.wireTableToggles();
-document.getElementById('clear-filters').addEventListener('click', () => change({}));
+document.getElementById('clear-filters').addEventListener('click', () => {
+    change({});
+    view.focusFilterBar();
+});
 window.addEventListener('popstate', () => change(filtersFrom(new URL(location.href)), false));
 forgetLanguageParameter();
 // Chips change with the filters only, never under a user about to click one.

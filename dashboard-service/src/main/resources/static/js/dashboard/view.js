@@ -158,6 +158,13 @@ export function wireTableToggles() {
             const card = button.closest('.chart-card');
             const showTable = card.classList.toggle('show-table');
             button.setAttribute('aria-pressed', String(showTable));
+            // Shown, the table scrolls within the card: a keyboard user must be able to focus it to scroll it.
+            const table = document.getElementById(button.getAttribute('aria-controls'));
+            if (showTable) {
+                table.tabIndex = 0;
+            } else {
+                table.removeAttribute('tabindex');
+            }
             const label = t(showTable ? 'chart.showChart' : 'chart.showTable');
             button.title = label;
             button.setAttribute('aria-label', label);
@@ -257,6 +264,11 @@ export function renderState(connection, summary) {
     byId('banner-no-match').hidden = summary.totalEnrollments > 0 || !filtered;
 }
 
+/** A chip or button just used is gone: the focus goes to a chip left, else to the hint, never back to the page's top. */
+export function focusFilterBar() {
+    (document.querySelector('#chips .chip') ?? byId('filter-hint')).focus();
+}
+
 /** The active filters as chips (cloned from the page's own chip markup); a click on one removes it. */
 export function renderChips(filters, onRemove) {
     const template = byId('chip-template');
@@ -267,7 +279,10 @@ export function renderChips(filters, onRemove) {
         item.querySelector('.chip-field').textContent = t(`field.${field}`);
         item.querySelector('.chip-value').textContent = filters[field];
         button.setAttribute('aria-label', t('filters.remove', t(`field.${field}`), filters[field]));
-        button.addEventListener('click', () => onRemove(field));
+        button.addEventListener('click', () => {
+            onRemove(field);
+            focusFilterBar();
+        });
         return item;
     });
     byId('chips').replaceChildren(...chips);

@@ -1,8 +1,6 @@
 package dev.matriculas.dashboard;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Future;
 
 import dev.matriculas.contract.Enrollment;
-import dev.matriculas.localkafka.LocalKafka;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import dev.matriculas.testkafka.EnrollmentTopics;
+import dev.matriculas.testkafka.TestBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,40 +20,39 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real broker for a test class, and raw access to its topics: any bytes in, every record out. */
+/**
+ * Raw access to a real broker's topics for a test class: any bytes in, every record out. On the run's shared broker
+ * the topics hold what earlier classes sent too, so tests tell their records apart (a course of their own, say).
+ */
 public final class TestKafka implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final LocalKafka kafka;
+    private final TestBroker kafka;
+    private final boolean own;
     private KafkaProducer<byte[], byte[]> producer;
 
-    public TestKafka() {
-        try {
-            kafka = LocalKafka.onFreePorts(Files.createTempDirectory("dashboard-test-kafka"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        kafka.start();
+    private TestKafka(TestBroker kafka, boolean own) {
+        this.kafka = kafka;
+        this.own = own;
         // The topics exist before any test record is sent, as the services would have created them.
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Enrollment.TOPIC, 3, (short) 1)
-                            .configs(Map.of("cleanup.policy", "compact")),
-                    new NewTopic(Enrollment.DEAD_LETTER_TOPIC, 3, (short) 1))).all().get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not create the test topics", e);
-        }
+        EnrollmentTopics.createIfMissing(kafka);
     }
 
-    public LocalKafka broker() {
+    /** The broker every class of the test run shares. */
+    public static TestKafka shared() {
+        return new TestKafka(TestBroker.shared(), false);
+    }
+
+    /** A broker of the class's own, which it may stop and start; closed with this. */
+    public static TestKafka own() {
+        return new TestKafka(TestBroker.own().start(), true);
+    }
+
+    public TestBroker broker() {
         return kafka;
-    }
-
-    public void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
     }
 
     public static byte[] json(Enrollment enrollment) {
@@ -130,15 +125,13 @@ public final class TestKafka implements AutoCloseable {
         }
     }
 
-    public Path dataDir() {
-        return kafka.dataDir();
-    }
-
     @Override
     public void close() {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
-        kafka.close();
+        if (own) {
+            kafka.close();
+        }
     }
 }

@@ -9,7 +9,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import dev.matriculas.localkafka.LocalKafka;
+import dev.matriculas.testkafka.KafkaTest;
+import dev.matriculas.testkafka.TestBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -18,19 +19,20 @@ import tools.jackson.databind.JsonNode;
  * The broker stops for 30 s mid-stream and comes back on the same ports and data, while the producer and
  * the dashboard run on as separate processes, neither restarted.
  */
+@KafkaTest(ownBroker = true)
 class BrokerOutageResilienceTest {
 
     @RegisterExtension
-    static final RunningPipeline pipeline = RunningPipeline.producingPerSecond(50);
+    static final RunningPipeline pipeline = RunningPipeline.producingPerSecond(50).withOwnBroker();
 
     @Test
     void everyEnrollmentAcknowledgedAcrossABrokerOutageIsCountedExactlyOnce() {
-        LocalKafka kafka = pipeline.kafka();
+        TestBroker kafka = pipeline.kafka();
         ServiceProcess producer = pipeline.producer();
         ServiceProcess dashboard = pipeline.dashboard();
         await().atMost(Duration.ofSeconds(90)).until(() -> total(dashboard) >= 100);
 
-        kafka.close();
+        kafka.stop();
         await("producer reports Kafka away").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> health(producer).equals("DEGRADED"));
         assertThat(producer.status("/actuator/health")).as("DEGRADED still answers 200").isEqualTo(200);

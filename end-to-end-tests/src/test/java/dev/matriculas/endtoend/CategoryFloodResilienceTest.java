@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.matriculas.contract.Enrollment;
-import dev.matriculas.localkafka.LocalKafka;
+import dev.matriculas.testkafka.KafkaTest;
+import dev.matriculas.testkafka.TestBroker;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Every record names a course never seen before: the dashboard keeps its category maps bounded and answers. */
+@KafkaTest
 class CategoryFloodResilienceTest {
 
     @RegisterExtension
@@ -31,7 +33,7 @@ class CategoryFloodResilienceTest {
 
     @Test
     void aFloodOfNewCourseNamesIsFoldedIntoOtherAndCountedExactly() throws Exception {
-        LocalKafka kafka = pipeline.kafka();
+        TestBroker kafka = pipeline.kafka();
         ServiceProcess dashboard = pipeline.dashboard();
         long heapBefore = dashboard.heapAfterGc();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(

@@ -1,32 +1,23 @@
 package dev.matriculas.endtoend;
 
-import java.nio.file.Path;
-
-import dev.matriculas.localkafka.LocalKafka;
-import org.junit.jupiter.api.AfterAll;
+import dev.matriculas.testkafka.EnrollmentTopics;
+import dev.matriculas.testkafka.KafkaTest;
+import dev.matriculas.testkafka.TestBroker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The producer and the dashboard configured only by the environment docker-compose.yml gives them find Kafka and
- * each other: runs anywhere, with the project's own broker standing in for the kafka container.
+ * each other, around the run's broker: the Compose file's Kafka image where Docker runs, the in-process broker elsewhere.
  */
+@KafkaTest
 class ComposeEnvironmentEndToEndTest {
 
-    @TempDir
-    static Path kafkaData;
-
-    static LocalKafka kafka;
+    static final TestBroker kafka = TestBroker.shared();
 
     @BeforeAll
-    static void startKafka() {
-        kafka = LocalKafka.onFreePorts(kafkaData).start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
+    static void emptyTopics() {
+        EnrollmentTopics.recreate(kafka);
     }
 
     @Test

@@ -76,7 +76,17 @@ final class ComposeFile {
                 return Optional.empty();
             }
             Path context = REPOSITORY.resolve(String.valueOf(build.get("context")));
-            return Optional.of(context.resolve(String.valueOf(build.get("dockerfile"))).normalize());
+            Object dockerfile = build.get("dockerfile");
+            return Optional.of(context.resolve(dockerfile == null ? "Dockerfile" : String.valueOf(dockerfile)).normalize());
+        }
+
+        /** The build arguments the image is built with. */
+        Map<String, String> buildArgs() {
+            Map<String, String> args = new LinkedHashMap<>();
+            if (definition.get("build") instanceof Map<?, ?> build && build.get("args") instanceof Map<?, ?> declared) {
+                declared.forEach((name, value) -> args.put(String.valueOf(name), String.valueOf(value)));
+            }
+            return args;
         }
 
         /** The variables set to a value; those listed without one are passed through from the caller's shell. */

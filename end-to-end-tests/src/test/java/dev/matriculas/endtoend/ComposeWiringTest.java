@@ -24,10 +24,12 @@ import dev.matriculas.endtoend.ComposeFile.PublishedPort;
 import dev.matriculas.endtoend.ComposeFile.Service;
 import dev.matriculas.endtoend.Dockerfile.Instruction;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
- * docker-compose.yml, the Dockerfiles and .dockerignore are wired as the README promises: no Docker engine is
- * needed to see that every service is there, waits for what it needs, is pinned, healthy and reachable.
+ * docker-compose.yml, the Dockerfile and .dockerignore are wired to each other and to what the services read: no
+ * Docker engine is needed to see that every service is there, waits for what it needs, is pinned, healthy and
+ * reachable. The Compose file running for real is ComposeStackTest's (-Pcompose).
  */
 class ComposeWiringTest {
 
@@ -38,12 +40,25 @@ class ComposeWiringTest {
     private final ComposeFile compose = ComposeFile.load();
 
     @Test
-    void everyContainerTheDesignAsksForIsThere() {
+    void everyContainerTheDesignAsksForIsThere() throws IOException {
         assertThat(compose.services().keySet())
                 .containsExactlyInAnyOrder("zookeeper", "kafka", "kafka-init", "kafka-ui", "producer", "dashboard");
         for (String app : List.of("producer", "dashboard")) {
-            assertThat(compose.service(app).dockerfile())
-                    .contains(ComposeFile.REPOSITORY.resolve(app + "-service/Dockerfile").normalize());
+            assertThat(compose.service(app).dockerfile()).contains(ComposeFile.REPOSITORY.resolve("Dockerfile").normalize());
+            assertThat(compose.service(app).buildArgs()).containsEntry("MODULE", app + "-service");
+            assertThat(modulesOfTheBuild()).contains(app + "-service");
+        }
+    }
+
+    /** Docker ignores a build argument the Dockerfile does not declare, without a word. */
+    @Test
+    void everyBuildArgumentIsOneTheDockerfileDeclares() {
+        for (Service service : builtServices()) {
+            List<String> declared = dockerfile(service).stages().stream().flatMap(List::stream)
+                    .filter(instruction -> instruction.keyword().equals("ARG"))
+                    .map(instruction -> instruction.arguments().split("=")[0].trim()).toList();
+            assertThat(declared).as("ARGs of %s", service.dockerfile().orElseThrow())
+                    .containsAll(service.buildArgs().keySet());
         }
     }
 
@@ -100,19 +115,16 @@ class ComposeWiringTest {
         assertThat(compose.service("zookeeper").ports()).isEmpty();
     }
 
+    /** The service reads its port from the setting the image's health check asks, and Compose sets it to the port published. */
     @Test
-    void eachServiceListensOnThePortItsContainerPublishesAndItsImageChecks() {
-        Map<String, String> portVariables = Map.of("producer", "PRODUCER_PORT", "dashboard", "DASHBOARD_PORT");
-        portVariables.forEach((app, variable) -> {
-            Service service = compose.service(app);
+    void eachServiceListensOnThePortItsContainerPublishesAndItsImageChecks() throws IOException {
+        for (Service service : builtServices()) {
             String containerPort = Integer.toString(service.ports().get(0).containerPort());
-            assertThat(service.environment()).containsEntry(variable, containerPort);
-            List<Instruction> runStage = dockerfile(service).runStage();
-            assertThat(Dockerfile.all(runStage, "EXPOSE")).extracting(Instruction::arguments)
-                    .containsExactly(containerPort);
-            assertThat(Dockerfile.all(runStage, "HEALTHCHECK")).singleElement().extracting(Instruction::arguments)
-                    .asString().contains("${" + variable + ":-" + containerPort + "}/actuator/health");
-        });
+            Map<String, String> args = service.buildArgs();
+            assertThat(args).containsEntry("PORT", containerPort).containsKey("PORT_SETTING");
+            assertThat(serverPortOf(service)).isEqualTo("${" + args.get("PORT_SETTING") + ":" + containerPort + "}");
+            assertThat(service.environment()).containsEntry(args.get("PORT_SETTING"), containerPort);
+        }
     }
 
     @Test
@@ -167,31 +179,12 @@ class ComposeWiringTest {
     }
 
     @Test
-    void bothImagesAreBuiltOnAJdkAndRunOnTheSameJre() {
-        List<List<String>> baseImages = dockerfiles().stream().map(Dockerfile::baseImages).toList();
-        assertThat(baseImages).allSatisfy(images -> {
-            assertThat(images).hasSize(2);
-            assertThat(images.get(0)).contains("-jdk");
-            assertThat(images.get(1)).contains("-jre");
-        });
-        assertThat(baseImages.get(0)).isEqualTo(baseImages.get(1));
-    }
-
-    @Test
-    void dependenciesAreDownloadedInALayerOfTheirOwnBeforeTheSourcesArrive() throws IOException {
-        List<String> modules = modulesOfTheBuild();
-        for (Dockerfile dockerfile : dockerfiles()) {
-            List<Instruction> build = dockerfile.buildStage();
-            int goOffline = indexOf(build, "RUN", "mvnw", "dependency:go-offline");
-            int firstSources = indexOf(build, "COPY", "/src/");
-            assertThat(goOffline).as("%s downloads dependencies with the wrapper", dockerfile.path()).isPositive();
-            assertThat(goOffline).as("%s: dependencies before sources", dockerfile.path()).isLessThan(firstSources);
-            List<String> copiedBefore = build.subList(0, goOffline).stream()
-                    .filter(instruction -> instruction.keyword().equals("COPY"))
-                    .flatMap(copy -> copy.operands().stream()).toList();
-            assertThat(copiedBefore).as("%s: the reactor needs every module's pom", dockerfile.path())
-                    .contains("mvnw", "pom.xml")
-                    .containsAll(modules.stream().map(module -> module + "/pom.xml").toList());
+    void theImageBuildHasThePomOfEveryModuleTheReactorLists() throws IOException {
+        List<String> copied = Dockerfile.all(dockerfile(compose.service("producer")).buildStage(), "COPY").stream()
+                .flatMap(copy -> copy.operands().subList(0, copy.operands().size() - 1).stream()).toList();
+        assertThat(copied).contains("mvnw", "pom.xml");
+        for (String module : modulesOfTheBuild()) {
+            assertThat(copied).as("the build copies %s or its pom", module).containsAnyOf(module + "/pom.xml", module + "/");
         }
     }
 
@@ -200,7 +193,7 @@ class ComposeWiringTest {
         List<String> layers = layersOf(Path.of(System.getProperty("producer.jar")));
         assertThat(layers).contains("dependencies", "application");
         for (Dockerfile dockerfile : dockerfiles()) {
-            assertThat(indexOf(dockerfile.buildStage(), "RUN", "-Djarmode=tools", "extract --layers")).isPositive();
+            assertThat(indexOf(dockerfile.buildStage(), "RUN", "-Djarmode=tools", "extract --layers")).isNotNegative();
             List<String> copied = Dockerfile.all(dockerfile.runStage(), "COPY").stream()
                     .filter(copy -> copy.hasFlag("--from"))
                     .map(copy -> copy.operands().get(0).replaceAll("^/layers/|/$", "")).toList();
@@ -227,54 +220,24 @@ class ComposeWiringTest {
         assertThat(List.of(".git", "target", "producer-service/target/producer-service-1.0.0-SNAPSHOT-exec.jar",
                 "dashboard-service/target/classes", ".local-kafka/log"))
                 .allMatch(ignore::excludes);
-        for (Dockerfile dockerfile : dockerfiles()) {
-            assertThat(dockerfile.contextSources()).as("copied by %s", dockerfile.path())
-                    .isNotEmpty().noneMatch(ignore::excludes);
+        for (Service service : builtServices()) {
+            List<String> sources = dockerfile(service).contextSources().stream()
+                    .map(source -> withArguments(source, service.buildArgs())).toList();
+            assertThat(sources).as("copied for %s", service.name()).isNotEmpty().noneMatch(ignore::excludes)
+                    .allSatisfy(source -> assertThat(ComposeFile.REPOSITORY.resolve(source)).exists());
         }
     }
 
+    /** Every variable Compose gives the producer or the dashboard is a setting that service reads. */
     @Test
-    void theReadmeNamesTheImagesAndVariablesTheComposeFileUses() throws IOException {
-        String readme = Files.readString(ComposeFile.REPOSITORY.resolve("README.md"));
-        compose.services().values().forEach(service -> {
-            if (service.dockerfile().isEmpty()) {
-                assertThat(readme).as("README names the image of %s", service.name())
-                        .contains(service.image().orElseThrow());
-            }
-        });
-        Matcher variable = Pattern.compile("\\$\\{([A-Z_]+):-").matcher(
-                Files.readString(ComposeFile.REPOSITORY.resolve("docker-compose.yml")));
-        List<String> variables = new ArrayList<>();
-        while (variable.find()) {
-            variables.add(variable.group(1));
+    void everyVariableComposeGivesAServiceIsOneItReads() throws IOException {
+        for (Service service : builtServices()) {
+            String settings = Files.readString(applicationYml(service));
+            assertThat(variablesOf(service.name())).as("variables Compose gives %s", service.name())
+                    .contains("KAFKA_BOOTSTRAP_SERVERS")
+                    .allSatisfy(name -> assertThat(settings).as("%s read in %s", name, applicationYml(service))
+                            .contains("${" + name + ":"));
         }
-        compose.services().values().forEach(service -> variables.addAll(service.passedThrough()));
-        assertThat(variables).contains("PRODUCER_RATE_PER_SECOND", "DASHBOARD_HOST_PORTS")
-                .allSatisfy(name -> assertThat(readme).as("README explains %s", name).contains("`" + name + "`"));
-    }
-
-    @Test
-    void everySettingTheReadmeListsReachesTheServiceItConcerns() throws IOException {
-        String readme = Files.readString(ComposeFile.REPOSITORY.resolve("README.md"));
-        String table = readme.substring(readme.indexOf("## Configuration"), readme.indexOf("## Docker"));
-        Matcher row = Pattern.compile("(?m)^\\| `([A-Z_]+)`").matcher(table);
-        List<String> settings = new ArrayList<>();
-        while (row.find()) {
-            settings.add(row.group(1));
-        }
-        List<String> producerNames = variablesOf("producer");
-        List<String> dashboardNames = variablesOf("dashboard");
-
-        assertThat(settings).contains("PRODUCER_DRAIN_TIMEOUT", "DASHBOARD_HEARTBEAT").allSatisfy(name -> {
-            if (name.startsWith("PRODUCER_") || name.startsWith("GENERATOR_")) {
-                assertThat(producerNames).as("the producer gets %s", name).contains(name);
-            } else if (name.startsWith("DASHBOARD_")) {
-                assertThat(dashboardNames).as("the dashboard gets %s", name).contains(name);
-            } else if (!name.equals("KAFKA_DATA_DIR")) {
-                assertThat(producerNames).as("the producer gets %s", name).contains(name);
-                assertThat(dashboardNames).as("the dashboard gets %s", name).contains(name);
-            }
-        });
     }
 
     @Test
@@ -299,8 +262,33 @@ class ComposeWiringTest {
         return value == null ? List.of() : List.of(value.split(","));
     }
 
+    private List<Service> builtServices() {
+        return List.of(compose.service("producer"), compose.service("dashboard"));
+    }
+
     private List<Dockerfile> dockerfiles() {
-        return List.of(dockerfile(compose.service("producer")), dockerfile(compose.service("dashboard")));
+        return builtServices().stream().map(ComposeWiringTest::dockerfile).toList();
+    }
+
+    private static Path applicationYml(Service service) {
+        return ComposeFile.REPOSITORY.resolve(service.buildArgs().get("MODULE") + "/src/main/resources/application.yml");
+    }
+
+    /** The service's {@code server.port} as its application.yml sets it. */
+    private static String serverPortOf(Service service) throws IOException {
+        try (var reader = Files.newBufferedReader(applicationYml(service))) {
+            Map<?, ?> settings = new Yaml().load(reader);
+            return String.valueOf(((Map<?, ?>) settings.get("server")).get("port"));
+        }
+    }
+
+    /** A Dockerfile path with its {@code ${ARG}}s replaced by the build's values. */
+    private static String withArguments(String path, Map<String, String> args) {
+        String result = path;
+        for (Map.Entry<String, String> arg : args.entrySet()) {
+            result = result.replace("${" + arg.getKey() + "}", arg.getValue());
+        }
+        return result;
     }
 
     private static Dockerfile dockerfile(Service service) {

@@ -10,24 +10,29 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import dev.matriculas.contract.Enrollment;
-import dev.matriculas.localkafka.LocalKafka;
 import dev.matriculas.producer.generator.EnrollmentGenerator;
 import dev.matriculas.producer.generator.GeneratorProperties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import dev.matriculas.testkafka.EnrollmentTopics;
+import dev.matriculas.testkafka.KafkaTest;
+import dev.matriculas.testkafka.TestBroker;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,9 +41,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,9 +53,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The dashboard page as a user sees it: Debian's Chromium, headless, on the real service (its runnable jar)
  * over a real broker, fed records the test produces itself, hostile ones included. The run leaves
- * screenshots under target/screenshots.
+ * screenshots under target/screenshots, and prints what axe-core found in each state of the page (one line a state).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@KafkaTest(ownBroker = true)
+@Tag("browser")
 class DashboardPageBrowserTest {
 
     static final String HOSTILE = "<img src=x onerror=alert(1)>";
@@ -60,10 +69,7 @@ class DashboardPageBrowserTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    static Path kafkaData;
-
-    static LocalKafka kafka;
+    static TestBroker kafka;
     static KafkaProducer<String, String> producer;
     static ServiceProcess dashboard;
     static boolean sampleSent;
@@ -71,11 +77,8 @@ class DashboardPageBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Browser.assumeInstalled();
-        kafka = LocalKafka.onFreePorts(kafkaData).start();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Enrollment.TOPIC, 3, (short) 1)
-                    .configs(Map.of("cleanup.policy", "compact")))).all().get();
-        }
+        kafka = TestBroker.own().start();
+        EnrollmentTopics.createIfMissing(kafka);
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -332,6 +335,7 @@ class DashboardPageBrowserTest {
             assertThat((Long) browser.script("return window.innerWidth")).isEqualTo(360L);
             assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(360L);
             assertThat(browser.find("#chart-course").getSize().getWidth()).isBetween(250, 360);
+            axeInBothThemes(browser, "pt-BR, 360 px phone");
             browser.script("localStorage.setItem('matriculas-theme', 'dark')");
             browser.driver().navigate().refresh();
             awaitLive(browser);
@@ -346,9 +350,10 @@ class DashboardPageBrowserTest {
             browser.open(dashboard.uri("/"));
             awaitLive(browser);
 
-            kafka.close();
+            kafka.stop();
             await().atMost(Duration.ofSeconds(30)).until(() -> "disconnected".equals(state(browser)));
             assertThat(browser.text("#banner-disconnected")).startsWith("Kafka desconectado desde ");
+            axeInBothThemes(browser, "pt-BR, Kafka desconectado");
             assertThat(browser.text("#kpi-total")).isNotEqualTo("0");
 
             kafka.start();
@@ -367,6 +372,7 @@ class DashboardPageBrowserTest {
             dashboard.close();
             await().atMost(Duration.ofSeconds(20)).until(() -> "reconnecting".equals(state(browser)));
             assertThat(browser.find("#banner-reconnecting").isDisplayed()).isTrue();
+            axeInBothThemes(browser, "pt-BR, Reconectando");
 
             String id = "while-away-" + UUID.randomUUID();
             send(enrollment(id, "Edificações"), System.currentTimeMillis());
@@ -377,6 +383,222 @@ class DashboardPageBrowserTest {
                 assertThat(browser.find("#newest-rows tr:first-child").getDomAttribute("data-id")).isEqualTo(id);
             });
             assertThat(browser.find("#banner-reconnecting").isDisplayed()).isFalse();
+        }
+    }
+
+    // ---- accessibility ------------------------------------------------------------------------------------
+
+    @Test
+    void meetsWcag21AaInBothThemesAndLanguagesUnfilteredDrilledDownAndWithTheTablesOpen() {
+        sendSampleHour();
+        try (Browser browser = Browser.desktop("pt-BR")) {
+            browser.open(dashboard.uri("/"));
+            awaitLive(browser);
+            axeInBothThemes(browser, "pt-BR, unfiltered");
+
+            browser.open(dashboard.uri("/?course=" + encode("Refrigeração")));
+            awaitLive(browser);
+            assertThat(browser.findAll("#chips .chip")).hasSize(1);
+            axeInBothThemes(browser, "pt-BR, drilled down (filter chip)");
+
+            browser.findAll(".table-toggle").forEach(WebElement::click);
+            assertThat(browser.findAll(".chart-card.show-table")).hasSize(CHARTS.size());
+            axeInBothThemes(browser, "pt-BR, drilled down, every chart's table open");
+
+            browser.find(".lang-switch a[data-lang='en']").click();
+            await().atMost(PAGE_WAIT).until(() -> browser.text("h1").equals("Enrollments Dashboard"));
+            awaitLive(browser);
+            axeInBothThemes(browser, "en, drilled down (filter chip)");
+            browser.open(dashboard.uri("/"));
+            awaitLive(browser);
+            browser.findAll(".table-toggle").forEach(WebElement::click);
+            axeInBothThemes(browser, "en, unfiltered, every chart's table open");
+        }
+    }
+
+    @Test
+    void rowsJustArrivedStayReadableWhileHighlightedInBothThemes() {
+        sendSampleHour();
+        try (Browser browser = Browser.desktop("pt-BR")) {
+            browser.open(dashboard.uri("/"));
+            awaitLive(browser);
+            // A row is lit for a moment only: records keep arriving for as long as the table is checked, faster than
+            // a highlight ends, so highlighted rows are there from the check's start to its end.
+            ScheduledExecutorService arrivals = Executors.newSingleThreadScheduledExecutor();
+            arrivals.scheduleAtFixedRate(() -> {
+                Enrollment fresh = enrollment("fresh-" + UUID.randomUUID(), "Mecânica Industrial");
+                producer.send(new ProducerRecord<>(Enrollment.TOPIC, null, System.currentTimeMillis(), fresh.id(),
+                        JSON.writeValueAsString(fresh)));
+            }, 0, 250, TimeUnit.MILLISECONDS);
+            try {
+                for (String theme : List.of("light", "dark")) {
+                    useTheme(browser, theme);
+                    await().atMost(PAGE_WAIT).until(() -> litRows(browser) > 0);
+                    Axe.check(browser, theme + ", pt-BR, rows just arrived (highlighted)", "#card-newest");
+                    assertThat(litRows(browser)).as("highlighted rows at the end of the check").isPositive();
+                }
+            } finally {
+                arrivals.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void meetsWcag21AaWhileCatchingUpOnTheTopicsHistory() {
+        sendSampleHour();
+        // Fetches held by the broker until they time out, one record batch per partition each: the history takes
+        // minutes to read, long enough to look at the page meanwhile.
+        Map<String, String> slowReading = Map.of("SPRING_APPLICATION_JSON", """
+                {"spring.kafka.consumer.fetch-min-size": "64MB", "spring.kafka.consumer.fetch-max-wait": "20s",
+                 "spring.kafka.consumer.properties.max.partition.fetch.bytes": "1"}""");
+        try (ServiceProcess catchingUp = ServiceProcess.dashboard(kafka.bootstrapServers(), slowReading).start();
+             Browser browser = Browser.desktop("pt-BR")) {
+            browser.open(catchingUp.uri("/"));
+            await().atMost(PAGE_WAIT).until(() -> "catching-up".equals(state(browser)));
+            assertThat(browser.text("#status-text")).startsWith("Sincronizando");
+            assertThat(browser.find("#banner-catching-up").isDisplayed()).isTrue();
+            axeInBothThemes(browser, "pt-BR, Sincronizando");
+            assertThat(state(browser)).as("still catching up after the checks").isEqualTo("catching-up");
+        }
+    }
+
+    @Test
+    void everyColourPairOfBothThemesHasEnoughContrastOnThePageAndOnTheCharts() {
+        sendSampleHour();
+        try (Browser browser = Browser.desktop("pt-BR")) {
+            // Filtered, so the charts also draw the values left out, faded.
+            browser.open(dashboard.uri("/?course=" + encode("Refrigeração") + "&shift=Noite"));
+            awaitLive(browser);
+            Map<String, List<ColourPairs.Pair>> tooLow = new LinkedHashMap<>();
+            for (String theme : List.of("light", "dark")) {
+                useTheme(browser, theme);
+                List<ColourPairs.Pair> pairs = ColourPairs.of(browser);
+                System.out.println("contrast [" + theme + "] " + pairs.size() + " pairs, the lowest: " + pairs.stream()
+                        .sorted(Comparator.comparingDouble(pair -> pair.ratio() / pair.minimum())).limit(3).toList());
+                assertThat(pairs).as("texts the charts write").filteredOn(pair -> pair.name().contains(" text \""))
+                        .hasSizeGreaterThan(30).anyMatch(pair -> pair.name().endsWith("on its slice"));
+                assertThat(pairs).as("bars, slices and lines").filteredOn(pair -> pair.minimum() == ColourPairs.GRAPHIC)
+                        .hasSizeGreaterThan(30);
+                tooLow.put(theme, pairs.stream().filter(pair -> !pair.enough()).toList());
+            }
+            assertThat(tooLow).as("colour pairs below WCAG's minimum, by theme")
+                    .allSatisfy((theme, pairs) -> assertThat(pairs).as(theme).isEmpty());
+        }
+    }
+
+    @Test
+    void aKeyboardAloneReachesEveryControlDrillsDownAndDownloadsWithTheFocusAlwaysVisible(@TempDir Path downloads)
+            throws Exception {
+        sendSampleHour();
+        try (Browser browser = Browser.desktop("pt-BR")) {
+            browser.driver().executeCdpCommand("Browser.setDownloadBehavior",
+                    Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+            browser.open(dashboard.uri("/"));
+            awaitLive(browser);
+            String theme = theme(browser);
+
+            press(browser, Keys.TAB);
+            assertThat(focusedOn(browser, ".skip-link")).as("the first Tab lands on the skip link").isTrue();
+            tabTo(browser, ".lang-switch a[data-lang='en']");
+            tabTo(browser, "#theme-toggle");
+            press(browser, Keys.ENTER);
+            assertThat(theme(browser)).isNotEqualTo(theme);
+
+            tabTo(browser, "#card-course .table-toggle");
+            press(browser, Keys.ENTER);
+            tabTo(browser, "#alt-course tbody button");
+            String course = browser.script("return document.activeElement.value");
+            press(browser, Keys.ENTER);
+            await().atMost(PAGE_WAIT).untilAsserted(() -> {
+                assertThat(browser.driver().getCurrentUrl()).endsWith("/?course=" + encode(course));
+                assertThat(browser.text("#chips .chip-value")).isEqualTo(course);
+            });
+
+            shiftTabTo(browser, "#chips .chip");
+            press(browser, Keys.ENTER);
+            await().atMost(PAGE_WAIT).untilAsserted(() -> {
+                assertThat(browser.findAll("#chips .chip")).isEmpty();
+                assertThat(browser.driver().getCurrentUrl()).doesNotContain("course=");
+            });
+            assertThat(focusedOn(browser, "#filter-hint")).as("the focus stays in the filter bar").isTrue();
+
+            for (String chart : CHARTS) {
+                tabTo(browser, "#card-" + chart + " .table-toggle");
+                if (!browser.find("#card-" + chart).getDomAttribute("class").contains("show-table")) {
+                    press(browser, Keys.ENTER);
+                }
+                assertThat(browser.find("#alt-" + chart).isDisplayed()).as(chart + "'s table").isTrue();
+            }
+
+            tabTo(browser, "#csv-download");
+            assertThat(browser.find("#csv-download").getAttribute("href")).endsWith("/api/enrollments.csv");
+            press(browser, Keys.ENTER);
+            await().atMost(PAGE_WAIT).untilAsserted(() -> {
+                try (var files = Files.list(downloads)) {
+                    List<Path> csv = files.filter(file -> file.toString().endsWith(".csv")).toList();
+                    assertThat(csv).hasSize(1);
+                    assertThat(Files.readAllLines(csv.get(0))).hasSizeGreaterThan(SAMPLE_SIZE)
+                            .first().asString().contains("id_matricula");
+                }
+            });
+
+            shiftTabTo(browser, ".lang-switch a[data-lang='en']");
+            press(browser, Keys.ENTER);
+            await().atMost(PAGE_WAIT).until(() -> browser.text("h1").equals("Enrollments Dashboard"));
+        }
+    }
+
+    @Test
+    void theChartsDoNotAnimateWhenTheUserAsksForReducedMotion() {
+        sendSampleHour();
+        try (Browser browser = Browser.desktop("pt-BR")) {
+            prefersReducedMotion(browser, true);
+            browser.open(dashboard.uri("/"));
+            awaitLive(browser);
+            assertThat(chartsAnimatingAfterAnUpdate(browser)).isEmpty();
+
+            // Followed as it changes (the page hears of a change at its next rendering), and seen animating when
+            // motion is fine.
+            prefersReducedMotion(browser, false);
+            await().atMost(PAGE_WAIT).untilAsserted(
+                    () -> assertThat(chartsAnimatingAfterAnUpdate(browser)).hasSize(CHARTS.size()));
+            prefersReducedMotion(browser, true);
+            await().atMost(PAGE_WAIT).untilAsserted(() -> assertThat(chartsAnimatingAfterAnUpdate(browser)).isEmpty());
+        }
+    }
+
+    @Test
+    void zoomedTo200PercentOnA1280PixelScreenShowsEverythingWithoutSidewaysScrolling() {
+        sendSampleHour();
+        try (Browser browser = Browser.desktop("pt-BR")) {
+            // A 1280 x 800 screen at 200 %: 640 x 400 CSS pixels, each two device pixels wide.
+            browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 640, "height", 400, "deviceScaleFactor", 2, "mobile", false));
+            browser.open(dashboard.uri("/?course=" + encode("Refrigeração")));
+            awaitLive(browser);
+            assertThat((Long) browser.script("return window.innerWidth")).isEqualTo(640L);
+            assertThat(((Number) browser.script("return window.devicePixelRatio")).doubleValue()).isEqualTo(2.0);
+            browser.findAll(".table-toggle").get(0).click();
+            // The newest-enrollments table, ten columns of data, scrolls sideways inside its own box, as WCAG's reflow
+            // rule allows a data table to; the box itself fits.
+            List<String> key = new ArrayList<>(List.of("h1", "#status", ".lang-switch", "#theme-toggle", "#kpi-total",
+                    "#kpi-rejected", "#chips .chip", "#clear-filters", "#alt-course", "#profile-course", "#csv-download",
+                    "#card-newest .table-scroll", ".site-footer .links"));
+            CHARTS.stream().skip(1).forEach(chart -> key.add("#chart-" + chart)); // the first shows its table
+            for (String css : key) {
+                WebElement element = browser.find(css);
+                browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
+                assertThat(element.isDisplayed()).as(css).isTrue();
+                List<Number> box = browser.script("""
+                        const box = arguments[0].getBoundingClientRect();
+                        return [box.left, box.right, box.width, box.height];""", element);
+                assertThat(box.get(0).doubleValue()).as(css + " left edge").isGreaterThanOrEqualTo(0);
+                assertThat(box.get(1).doubleValue()).as(css + " right edge").isLessThanOrEqualTo(640);
+                assertThat(box.get(2).doubleValue() * box.get(3).doubleValue()).as(css + " area").isPositive();
+            }
+            assertThat((Boolean) browser.script(
+                    "return document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth"))
+                    .as("no sideways scrolling").isTrue();
         }
     }
 
@@ -416,6 +638,88 @@ class DashboardPageBrowserTest {
         sampleSent = true;
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> dashboard.get("/api/summary").path("totalEnrollments").asLong() >= SAMPLE_SIZE);
+    }
+
+    static final List<String> CHARTS = List.of("course", "payment", "shift", "arrivals", "sex", "responsible", "age",
+            "courseShift", "enrollmentDate");
+
+    static void useTheme(Browser browser, String wanted) {
+        if (!wanted.equals(theme(browser))) {
+            browser.find("#theme-toggle").click();
+        }
+        assertThat(theme(browser)).isEqualTo(wanted);
+    }
+
+    /** axe-core on the page in its theme and then in the other one; the page is left in the theme it had. */
+    static void axeInBothThemes(Browser browser, String state) {
+        String theme = theme(browser);
+        String other = theme.equals("light") ? "dark" : "light";
+        Axe.check(browser, theme + ", " + state);
+        useTheme(browser, other);
+        Axe.check(browser, other + ", " + state);
+        useTheme(browser, theme);
+    }
+
+    static long litRows(Browser browser) {
+        return browser.findAll("#newest-rows tr.fresh").size();
+    }
+
+    static void press(Browser browser, CharSequence key) {
+        new Actions(browser.driver()).sendKeys(key).perform();
+    }
+
+    /** Whether the focused element matches {@code css}; fails unless the focus is visibly marked (outline or ring). */
+    static boolean focusedOn(Browser browser, String css) {
+        List<Object> focus = browser.script("""
+                const element = document.activeElement;
+                const style = getComputedStyle(element);
+                const visible = element !== document.body && ((style.outlineStyle !== 'none'
+                    && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none');
+                return [element.matches(arguments[0]), visible, element.outerHTML.slice(0, 120)];""", css);
+        assertThat((Boolean) focus.get(1)).as("a visible focus indicator on %s", focus.get(2)).isTrue();
+        return (Boolean) focus.get(0);
+    }
+
+    static void tabTo(Browser browser, String css) {
+        moveFocusTo(browser, css, false);
+    }
+
+    static void shiftTabTo(Browser browser, String css) {
+        moveFocusTo(browser, css, true);
+    }
+
+    /** Tabs (forwards or back) until the element matching {@code css} has the focus, each focus stop visibly marked. */
+    static void moveFocusTo(Browser browser, String css, boolean back) {
+        for (int stops = 0; stops < 200; stops++) {
+            if (back) {
+                new Actions(browser.driver()).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+            } else {
+                press(browser, Keys.TAB);
+            }
+            if (focusedOn(browser, css)) {
+                return;
+            }
+        }
+        throw new AssertionError("never reached " + css + " with the keyboard");
+    }
+
+    static void prefersReducedMotion(Browser browser, boolean reduce) {
+        browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-reduced-motion", "value", reduce ? "reduce" : "no-preference"))));
+    }
+
+    /** The charts still animating just after each is redrawn from its start, as a new summary would redraw it. */
+    static List<String> chartsAnimatingAfterAnUpdate(Browser browser) {
+        return browser.script("""
+                return [...document.querySelectorAll('canvas')].filter(canvas => {
+                    const chart = Chart.getChart(canvas);
+                    chart.reset();
+                    chart.update();
+                    const running = Chart.animator.running(chart);
+                    chart.stop();
+                    chart.update('none');
+                    return running;
+                }).map(canvas => canvas.id);""");
     }
 
     static Enrollment enrollment(String id, String course) {

@@ -7,11 +7,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import dev.matriculas.testkafka.KafkaTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Records travel producer → real broker → dashboard, and the dashboard counts each one exactly once. */
+@KafkaTest
 class EnrollmentsFlowEndToEndTest {
 
     @RegisterExtension

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./run-local.sh} as a user runs it: one command brings up a broker and both services on the documented
- * ports with figures rising, and stopping it (twice, as an impatient user would), or one of them stopping on its
- * own, leaves nothing running.
+ * ports with figures rising; stopping it (even with a supervisor's SIGTERM sent twice), or one of them stopping on
+ * its own, leaves nothing running; a second Ctrl-C while it stops ends it at once and names what it leaves.
  * Skipped where those ports are taken, as the script itself would refuse to start.
  */
 class RunLocalScriptTest {
@@ -40,7 +42,7 @@ class RunLocalScriptTest {
     private Process script;
     private List<ProcessHandle> started = List.of();
 
-    /** A failed run must not leave a broker or a service holding the ports for the tests after it. */
+    /** A failed run, or one left on purpose, must not leave a broker or a service holding the ports for the tests after it. */
     @AfterEach
     void stopWhateverIsLeft() {
         if (script != null) {
@@ -48,10 +50,11 @@ class RunLocalScriptTest {
             script.destroyForcibly();
         }
         started.forEach(ProcessHandle::destroyForcibly);
+        await().atMost(Duration.ofSeconds(30)).until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
     }
 
     @Test
-    void startsEverythingWithOneCommandAndStopsEverythingEvenWhenStoppedTwice() throws Exception {
+    void startsEverythingWithOneCommandAndStopsEverythingEvenWhenTerminatedTwice() throws Exception {
         Path output = startScript();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> totalEnrollments() > 0);
@@ -59,7 +62,7 @@ class RunLocalScriptTest {
         started = script.descendants().toList();
         script.toHandle().destroy();
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(output).contains("Stopping..."));
-        // The second signal arrives while the services are stopping.
+        // A second SIGTERM, while the services are stopping, lets the stop finish.
         script.toHandle().destroy();
 
         assertThat(script.waitFor(90, TimeUnit.SECONDS)).as("the script ended").isTrue();
@@ -72,7 +75,7 @@ class RunLocalScriptTest {
     void oneProcessStoppingOnItsOwnStopsTheRestAndIsNamed() throws Exception {
         Path output = startScript();
         started = script.descendants().toList();
-        long dashboardPid = Long.parseLong(Files.readString(output).replaceAll("(?s).*Started dashboard \\(pid (\\d+)\\).*", "$1"));
+        long dashboardPid = startedPid(output, "dashboard");
 
         ProcessHandle.of(dashboardPid).orElseThrow().destroyForcibly();
 
@@ -81,6 +84,37 @@ class RunLocalScriptTest {
                 "All stopped.");
         assertThat(started).as("processes the script started").isNotEmpty().noneMatch(ProcessHandle::isAlive);
         await().atMost(Duration.ofSeconds(10)).until(() -> PORTS.stream().allMatch(RunLocalScriptTest::free));
+    }
+
+    @Test
+    void aSecondCtrlCWhileStoppingEndsItAtOnceAndNamesWhatItLeavesRunning() throws Exception {
+        Path output = startScript();
+        started = script.descendants().toList();
+        long kafkaPid = startedPid(output, "Kafka");
+        // A broker that no longer answers keeps the stop waiting, as a hung one would.
+        signal("STOP", kafkaPid);
+
+        signal("INT", script.pid());
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(output).contains("Stopping..."));
+        signal("INT", script.pid());
+
+        assertThat(script.waitFor(10, TimeUnit.SECONDS)).as("the script ended at once").isTrue();
+        assertThat(script.exitValue()).as("exit status after Ctrl-C").isEqualTo(130);
+        assertThat(Files.readString(output)).contains("Left running: ", "Kafka (pid " + kafkaPid + ")", "kill ")
+                .doesNotContain("All stopped.");
+        assertThat(ProcessHandle.of(kafkaPid)).as("the broker it left").hasValueSatisfying(
+                broker -> assertThat(broker.isAlive()).isTrue());
+    }
+
+    private static long startedPid(Path output, String name) throws IOException {
+        Matcher started = Pattern.compile("Started " + name + " \\(pid (\\d+)\\)").matcher(Files.readString(output));
+        assertThat(started.find()).as("the script printed the pid of %s", name).isTrue();
+        return Long.parseLong(started.group(1));
+    }
+
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
     }
 
     /** Runs the script on an empty broker until it says everything is running; returns the file of its output. */

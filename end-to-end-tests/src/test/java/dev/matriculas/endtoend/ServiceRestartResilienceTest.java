@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.matriculas.contract.Enrollment;
+import dev.matriculas.testkafka.KafkaTest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** A service ended at once (kill -9), as a crash would end it, then started again on the same broker. */
+@KafkaTest
 class ServiceRestartResilienceTest {
 
     @RegisterExtension

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.matriculas.testkafka.KafkaTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * another client watches. Updates are made large (500 newest rows, about 150 KB each) so the stuck clients'
  * socket buffers fill within seconds; from then on every write to them blocks until the container gives up.
  */
+@KafkaTest
 class SlowStreamClientsResilienceTest {
 
     @RegisterExtension

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.matriculas.testkafka.KafkaTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Crowds of live-stream clients come and vanish without a goodbye (a TCP reset), round after round, while
  * one steady client watches: the dashboard lets go of every dropped stream and its memory stays flat.
  */
+@KafkaTest
 class StreamClientsResilienceTest {
 
     @RegisterExtension

@@ -2,21 +2,32 @@ package dev.matriculas.contract;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-import dev.matriculas.contract.JsonReader.Kind;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads a Kafka record into an {@link Enrollment}, enforcing the contract strictly: a JSON object with all
  * ten fields of the right JSON types, texts non-blank and at most {@value #MAX_TEXT_LENGTH} characters, ages
  * {@value #MIN_AGE}..{@value #MAX_AGE}, durations {@value #MIN_DURATION}..{@value #MAX_DURATION}, real dates,
- * UTF-8 throughout and a key equal to {@code id_matricula}. Unknown extra fields are ignored whatever they hold,
- * repeated names inside them included; one of the ten fields given twice is rejected, as which one counts would be a guess.
- * The dashboard replays whole topics through it, so it reads the JSON straight from the bytes ({@link JsonReader}),
- * makes strings only for the ten fields, and reuses those of values that repeat ({@link TextCache}). Thread-safe.
+ * UTF-8 throughout and a key equal to {@code id_matricula}. Unknown extra fields are ignored whatever they hold;
+ * a name given twice in one object is rejected, as which value counts would be a guess. The bytes are checked
+ * to be strict UTF-8 first, then read with Jackson's streaming parser, which tells each value's exact JSON type,
+ * so nothing is coerced ({@code "25"} is no integer). Thread-safe.
  */
 public final class EnrollmentParser {
 
@@ -27,21 +38,30 @@ public final class EnrollmentParser {
     public static final int MIN_DURATION = 1;
     public static final int MAX_DURATION = 20;
 
-    private static final String[] FIELDS = {"id_matricula", "ds_curso_nome", "ds_curso_turno", "ds_curso_duracao",
-            "ds_curso_inicio", "ds_aluno_idade", "ds_aluno_sexo", "ds_aluno_responsavel_financeiro",
-            "ds_matricula_pagamento", "dt_matricula"};
-    /** Field names are compared as bytes: no string per name. */
-    private static final byte[][] FIELD_NAMES = Arrays.stream(FIELDS)
-            .map(name -> name.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-    private static final int ID = 0;
-    private static final int DATE_SLOTS = 1024;
+    private static final List<String> FIELDS = List.of("id_matricula", "ds_curso_nome", "ds_curso_turno",
+            "ds_curso_duracao", "ds_curso_inicio", "ds_aluno_idade", "ds_aluno_sexo", "ds_aluno_responsavel_financeiro",
+            "ds_matricula_pagamento", "dt_matricula");
 
-    private final TextCache texts = new TextCache();
     /**
-     * The same {@code LocalDate} for the same date, as for {@link #texts}: records' dates fall in a few months.
-     * Direct-mapped by day (a slot forgets on a collision); dates are immutable, so threads may share it.
+     * Jackson's strict JSON (no comments, single quotes, leading zeros, NaN or trailing commas), names given twice
+     * refused, and containers at most 500 deep, the record's own object included. Numbers may be as long as a
+     * record: each is judged by its value ({@link RejectReason#OUT_OF_RANGE}), never refused for its length.
      */
-    private final LocalDate[] dates = new LocalDate[DATE_SLOTS];
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(500)
+                    .maxNumberLength(MAX_RECORD_BYTES)
+                    .build())
+            .build();
+
+    /**
+     * A replay keeps up to millions of enrollments whose courses, shifts and dates repeat: each value is kept
+     * once, shared by every record that holds it. Emptied when full, so a flood of distinct values costs no more.
+     */
+    private static final int SHARED_LIMIT = 1024;
+    private final Map<String, String> sharedTexts = new ConcurrentHashMap<>();
+    private final Map<String, LocalDate> sharedDates = new ConcurrentHashMap<>();
 
     /**
      * @param key   the record key, UTF-8 (may be null, which is rejected)
@@ -53,22 +73,10 @@ public final class EnrollmentParser {
             throw new InvalidEnrollmentException(RejectReason.OVERSIZED,
                     "value is " + value.length + " bytes, more than the " + MAX_RECORD_BYTES + " allowed");
         }
-        try {
-            return read(key, value);
-        } catch (InvalidEnrollmentException e) {
-            // The reader checks UTF-8 in the strings it scans; bytes that are not UTF-8 anywhere else (or after the
-            // first fault) must still be the reason given, whatever else is wrong.
-            if (e.reason() != RejectReason.INVALID_UTF8 && !Utf8.isValid(value)) {
-                throw new InvalidEnrollmentException(RejectReason.INVALID_UTF8, "the value is not valid UTF-8");
-            }
-            throw e;
-        }
-    }
-
-    private Enrollment read(byte[] key, byte[] value) {
-        Fields fields = readObject(value);
+        utf8(value, "the value");
+        Fields fields = read(value);
         Enrollment enrollment = new Enrollment(
-                fields.text(ID),
+                fields.id(),
                 fields.text(1),
                 fields.text(2),
                 fields.integer(3, MIN_DURATION, MAX_DURATION),
@@ -78,12 +86,10 @@ public final class EnrollmentParser {
                 fields.text(7),
                 fields.text(8),
                 fields.date(9));
-        if (!fields.idIs(key)) {
-            String keyText = parseKey(key);
-            if (!enrollment.id().equals(keyText)) {
-                throw new InvalidEnrollmentException(RejectReason.KEY_MISMATCH,
-                        "key '" + abbreviate(keyText) + "' differs from id_matricula '" + enrollment.id() + "'");
-            }
+        String keyText = parseKey(key);
+        if (!enrollment.id().equals(keyText)) {
+            throw new InvalidEnrollmentException(RejectReason.KEY_MISMATCH,
+                    "key '" + abbreviate(keyText) + "' differs from id_matricula '" + enrollment.id() + "'");
         }
         return enrollment;
     }
@@ -97,81 +103,82 @@ public final class EnrollmentParser {
         if (key == null) {
             throw new InvalidEnrollmentException(RejectReason.KEY_MISMATCH, "the record has no key; it must be its id_matricula");
         }
-        if (!Utf8.isValid(key)) {
-            throw new InvalidEnrollmentException(RejectReason.INVALID_UTF8, "the key is not valid UTF-8");
-        }
-        return new String(key, StandardCharsets.UTF_8);
+        return utf8(key, "the key").toString();
     }
 
-    /** Where each of the ten fields' values lies in the record, by index in {@link #FIELDS}. */
+    /**
+     * The text of the bytes, which must be UTF-8 throughout, a string the record never reads included: Jackson
+     * checks only the strings it decodes, and lets overlong forms and code points past U+10FFFF through.
+     */
+    private static CharBuffer utf8(byte[] bytes, String what) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            throw new InvalidEnrollmentException(RejectReason.INVALID_UTF8, what + " is not valid UTF-8");
+        }
+    }
+
+    private Fields read(byte[] value) {
+        try (JsonParser json = JSON.createParser(value)) {
+            JsonToken first = json.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new InvalidEnrollmentException(RejectReason.NOT_AN_OBJECT,
+                        "expected a JSON object, got " + (first == null ? "nothing" : JsonToken.valueDescFor(first)));
+            }
+            Fields fields = new Fields();
+            for (String name = json.nextName(); name != null; name = json.nextName()) {
+                int index = FIELDS.indexOf(name);
+                JsonToken token = json.nextToken();
+                if (index >= 0) {
+                    fields.tokens[index] = token;
+                    fields.texts[index] = token.isScalarValue() ? json.getString() : null;
+                }
+                json.skipChildren();
+            }
+            if (json.nextToken() != null) {
+                throw new InvalidEnrollmentException(RejectReason.MALFORMED_JSON, "more content follows the object");
+            }
+            return fields;
+        } catch (JacksonException e) {
+            throw new InvalidEnrollmentException(RejectReason.MALFORMED_JSON, e.getOriginalMessage());
+        }
+    }
+
+    /** The ten fields as read, by index in {@link #FIELDS}: each one's JSON token, and its text for a scalar. */
     private final class Fields {
-        private final JsonReader json;
-        private final byte[] in;
-        private final Kind[] kinds = new Kind[FIELDS.length];
-        private final int[] starts = new int[FIELDS.length];
-        private final int[] ends = new int[FIELDS.length];
-        private final boolean[] escaped = new boolean[FIELDS.length];
+        private final JsonToken[] tokens = new JsonToken[FIELDS.size()];
+        private final String[] texts = new String[FIELDS.size()];
 
-        Fields(JsonReader json, byte[] in) {
-            this.json = json;
-            this.in = in;
-        }
-
-        /** Takes the value at hand as the field's, stepping over it. */
-        void read(int index) {
-            if (kinds[index] != null) {
-                throw new InvalidEnrollmentException(RejectReason.MALFORMED_JSON,
-                        "field '" + FIELDS[index] + "' appears twice; which one counts would be a guess");
-            }
-            Kind kind = json.peekKind();
-            kinds[index] = kind;
-            switch (kind) {
-                case STRING -> {
-                    starts[index] = json.skipString();
-                    ends[index] = json.end();
-                    escaped[index] = json.escaped();
-                }
-                case NUMBER -> {
-                    starts[index] = json.skipNumber();
-                    ends[index] = json.end();
-                }
-                // Null counts as missing, but a second value for the field is still a duplicate.
-                default -> json.skipValue();
-            }
-        }
-
-        private Kind kind(int index) {
-            Kind kind = kinds[index];
-            if (kind == null || kind == Kind.NULL) {
+        private JsonToken token(int index) {
+            JsonToken token = tokens[index];
+            if (token == null || token == JsonToken.VALUE_NULL) {
                 throw new InvalidEnrollmentException(RejectReason.MISSING_FIELD,
-                        "field '" + FIELDS[index] + "' is missing or null");
+                        "field '" + FIELDS.get(index) + "' is missing or null");
             }
-            return kind;
+            return token;
         }
 
-        /** Checks the field is a JSON string; {@code what} says what it must be otherwise. */
-        private void requireString(int index, String what) {
-            Kind kind = kind(index);
-            if (kind != Kind.STRING) {
+        /** The field's string; {@code what} says what it must be otherwise. */
+        private String string(int index, String what) {
+            JsonToken token = token(index);
+            if (token != JsonToken.VALUE_STRING) {
                 throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
-                        "field '" + FIELDS[index] + "' must be " + what + ", got " + kind);
+                        "field '" + FIELDS.get(index) + "' must be " + what + ", got " + JsonToken.valueDescFor(token));
             }
+            return wholeCharacters(texts[index]);
         }
 
-        private String string(int index) {
-            if (escaped[index]) {
-                return wholeCharacters(json.unescape(starts[index], ends[index]));
-            }
-            int length = ends[index] - starts[index];
-            // Ids are all different, and long values rarely repeat: keeping them would only push out those that do.
-            return index == ID || length > TextCache.LONGEST ? new String(in, starts[index], length, StandardCharsets.UTF_8)
-                    : texts.text(in, starts[index], ends[index]);
+        /** The id: every record's is its own, so it is not shared. */
+        String id() {
+            return checked(0, string(0, "a string"));
         }
 
         String text(int index) {
-            requireString(index, "a string");
-            String name = FIELDS[index];
-            String value = string(index);
+            return shared(sharedTexts, checked(index, string(index, "a string")), Function.identity());
+        }
+
+        private String checked(int index, String value) {
+            String name = FIELDS.get(index);
             if (value.isBlank()) {
                 throw new InvalidEnrollmentException(RejectReason.BLANK_TEXT, "field '" + name + "' is blank");
             }
@@ -185,28 +192,25 @@ public final class EnrollmentParser {
         }
 
         int integer(int index, int min, int max) {
-            Kind kind = kind(index);
-            String name = FIELDS[index];
-            if (kind != Kind.NUMBER) {
+            JsonToken token = token(index);
+            String name = FIELDS.get(index);
+            if (!token.isNumeric()) {
                 throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
-                        "field '" + name + "' must be an integer, got " + kind);
+                        "field '" + name + "' must be an integer, got " + JsonToken.valueDescFor(token));
             }
-            int start = starts[index];
-            int end = ends[index];
-            int small = smallInteger(in, start, end);
-            if (small != NOT_SMALL) {
-                if (small < min || small > max) {
-                    throw outOfRange(name, Integer.toString(small), min, max);
+            String written = texts[index];
+            if (token == JsonToken.VALUE_NUMBER_INT && written.length() < 10) {
+                int value = Integer.parseInt(written);
+                if (value < min || value > max) {
+                    throw outOfRange(name, written, min, max);
                 }
-                return small;
+                return value;
             }
-            String written = new String(in, start, end - start, StandardCharsets.ISO_8859_1);
             BigDecimal decimal = decimal(written);
             // As in JSON Schema, a number with no fractional part is an integer even when written 19.0.
-            if (decimal == null ? written.contains("e-") || written.contains("E-")
-                    : !isWhole(decimal)) {
+            if (decimal == null ? written.contains("e-") || written.contains("E-") : !isWhole(decimal)) {
                 throw new InvalidEnrollmentException(RejectReason.WRONG_TYPE,
-                        "field '" + name + "' must be an integer, got NUMBER");
+                        "field '" + name + "' must be an integer, got a number with a fraction");
             }
             if (decimal == null || decimal.compareTo(BigDecimal.valueOf(min)) < 0
                     || decimal.compareTo(BigDecimal.valueOf(max)) > 0) {
@@ -215,27 +219,26 @@ public final class EnrollmentParser {
             return decimal.intValue();
         }
 
+        /** A real date written exactly yyyy-MM-dd: ten characters, so no sign and no year past 9999. */
         LocalDate date(int index) {
-            requireString(index, "a yyyy-MM-dd string");
-            LocalDate date;
-            if (escaped[index]) {
-                byte[] unescaped = string(index).getBytes(StandardCharsets.UTF_8);
-                date = isoDate(unescaped, 0, unescaped.length);
-            } else {
-                date = isoDate(in, starts[index], ends[index]);
+            String written = string(index, "a yyyy-MM-dd string");
+            try {
+                if (written.length() == 10) {
+                    return shared(sharedDates, written, LocalDate::parse);
+                }
+            } catch (DateTimeParseException e) {
+                // Reported below, as any other text that is no date.
             }
-            if (date == null) {
-                throw new InvalidEnrollmentException(RejectReason.INVALID_DATE,
-                        "field '" + FIELDS[index] + "' is '" + abbreviate(string(index)) + "', not a real yyyy-MM-dd date");
-            }
-            return date;
+            throw new InvalidEnrollmentException(RejectReason.INVALID_DATE,
+                    "field '" + FIELDS.get(index) + "' is '" + abbreviate(written) + "', not a real yyyy-MM-dd date");
         }
+    }
 
-        /** Whether the key is byte for byte the id as written; if not, the caller compares them as text. */
-        boolean idIs(byte[] key) {
-            return key != null && kinds[ID] == Kind.STRING && !escaped[ID]
-                    && key.length == ends[ID] - starts[ID] && Utf8.sameBytes(key, 0, in, starts[ID], key.length);
+    private static <V> V shared(Map<String, V> values, String written, Function<String, V> read) {
+        if (values.size() >= SHARED_LIMIT) {
+            values.clear();
         }
+        return values.computeIfAbsent(written, read);
     }
 
     /**
@@ -275,8 +278,7 @@ public final class EnrollmentParser {
     }
 
     /**
-     * One division with a small quotient: stripping zeros one by one took milliseconds on 4 KiB of digits. A
-     * number with fewer digits than its scale lies strictly between -1 and 1, so that one is answered first:
+     * A number with fewer digits than its scale lies strictly between -1 and 1, so that one is answered first:
      * {@code setScale} would build ten to the scale's power, minutes and gigabytes for 1e-300000000.
      */
     private static boolean isWhole(BigDecimal decimal) {
@@ -284,86 +286,6 @@ public final class EnrollmentParser {
             return true;
         }
         return decimal.scale() < decimal.precision() && decimal.setScale(0, RoundingMode.DOWN).compareTo(decimal) == 0;
-    }
-
-    private static final int NOT_SMALL = Integer.MIN_VALUE;
-
-    /** A number written as up to nine digits, maybe negative, as nearly every one is; else {@link #NOT_SMALL}. */
-    private static int smallInteger(byte[] in, int start, int end) {
-        boolean negative = in[start] == '-';
-        int first = negative ? start + 1 : start;
-        if (end - first > 9) {
-            return NOT_SMALL;
-        }
-        int value = 0;
-        for (int i = first; i < end; i++) {
-            int digit = in[i] - '0';
-            if (digit < 0 || digit > 9) {
-                return NOT_SMALL;
-            }
-            value = value * 10 + digit;
-        }
-        return negative ? -value : value;
-    }
-
-    private Fields readObject(byte[] value) {
-        JsonReader json = new JsonReader(value);
-        Kind kind = json.start();
-        if (kind != Kind.OBJECT) {
-            throw new InvalidEnrollmentException(RejectReason.NOT_AN_OBJECT,
-                    "expected a JSON object, got " + (kind == null ? "nothing" : kind));
-        }
-        Fields fields = new Fields(json, value);
-        // Producers write the fields in one order: each name is tried first as the one after the last.
-        int likely = 0;
-        int index;
-        while ((index = json.nextName(FIELD_NAMES, likely)) != JsonReader.END_OF_OBJECT) {
-            if (index == JsonReader.UNKNOWN_NAME) {
-                json.skipValue();
-            } else {
-                fields.read(index);
-                likely = index + 1;
-            }
-        }
-        json.finish();
-        return fields;
-    }
-
-    /** A real calendar date written exactly yyyy-MM-dd in {@code in[start..end)}, or null; by hand, as a formatter is slow. */
-    private LocalDate isoDate(byte[] in, int start, int end) {
-        if (end - start != 10 || in[start + 4] != '-' || in[start + 7] != '-') {
-            return null;
-        }
-        int year = digits(in, start, start + 4);
-        int month = digits(in, start + 5, start + 7);
-        int day = digits(in, start + 8, start + 10);
-        if (year < 0 || month < 0 || day < 0) {
-            return null;
-        }
-        int slot = (year * 12 * 31 + month * 31 + day) & (DATE_SLOTS - 1);
-        LocalDate cached = dates[slot];
-        if (cached != null && cached.getDayOfMonth() == day && cached.getMonthValue() == month && cached.getYear() == year) {
-            return cached;
-        }
-        try {
-            LocalDate date = LocalDate.of(year, month, day);
-            dates[slot] = date;
-            return date;
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
-    private static int digits(byte[] in, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            byte c = in[i];
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     private static String abbreviate(String text) {

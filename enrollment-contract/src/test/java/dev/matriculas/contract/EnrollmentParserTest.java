@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -153,14 +154,7 @@ class EnrollmentParserTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("notUtf8Anywhere")
     void rejectsBytesThatAreNotUtf8WhereverTheyAre(String sequence, String place) {
-        String[] around = place.split("§", 2);
-        byte[] bad = HexFormat.of().parseHex(sequence);
-        byte[] head = around[0].getBytes(StandardCharsets.UTF_8);
-        byte[] tail = around[1].getBytes(StandardCharsets.UTF_8);
-        byte[] value = new byte[head.length + bad.length + tail.length];
-        System.arraycopy(head, 0, value, 0, head.length);
-        System.arraycopy(bad, 0, value, head.length, bad.length);
-        System.arraycopy(tail, 0, value, head.length + bad.length, tail.length);
+        byte[] value = withBytes(place, HexFormat.of().parseHex(sequence));
 
         assertRejected(KEY, value, RejectReason.INVALID_UTF8);
     }
@@ -178,6 +172,19 @@ class EnrollmentParserTest {
                 record.replace("\"Noite\"", "\"Noite§\""));
         return Stream.of("eda080", "c0af", "e080af", "f4908080", "80", "f5", "c3").flatMap(sequence ->
                 places.stream().map(place -> Arguments.of(sequence, place)));
+    }
+
+    /** Each boundary of UTF-8's one- to four-byte forms is text; the same character cut short is not. */
+    @ParameterizedTest
+    @ValueSource(ints = {0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF})
+    void readsEveryBoundaryCodePointAndRefusesItCutShort(int codePoint) {
+        byte[] character = Character.toString(codePoint).getBytes(StandardCharsets.UTF_8);
+        String place = valid().toString().replace("Edificações", "ab§");
+
+        assertThat(parser.parse(KEY, withBytes(place, character)).course()).isEqualTo("ab" + Character.toString(codePoint));
+        if (character.length > 1) {
+            assertRejected(KEY, withBytes(place, Arrays.copyOf(character, character.length - 1)), RejectReason.INVALID_UTF8);
+        }
     }
 
     /** Each breaks JSON's grammar once: the record is malformed, whatever the rest of it holds. */
@@ -320,7 +327,7 @@ class EnrollmentParserTest {
         assertThat(andAgain.shift()).isSameAs(again.shift());
     }
 
-    /** The reader expects each name where the producer writes it: a name that only starts or nearly ends like it is another. */
+    /** A name that only starts or nearly ends like a field's is another field. */
     @ParameterizedTest
     @ValueSource(strings = {"ds_curso_nome_x", "ds_curso_nom", "ds_curso_nomf", "Ds_curso_nome"})
     void aNameOnlyLikeTheExpectedOneIsAnotherField(String name) {
@@ -329,7 +336,7 @@ class EnrollmentParserTest {
         assertRejected(KEY, text.getBytes(StandardCharsets.UTF_8), RejectReason.MISSING_FIELD);
     }
 
-    /** Whatever sits at any place of the reader's eight-byte window, and a value ending on the record's last bytes. */
+    /** Whatever sits at any place of a string, and a value ending on the record's last bytes. */
     @Test
     void readsEverySpecialCharacterAtEveryPlaceOfAString() {
         for (int at = 0; at <= 17; at++) {
@@ -350,18 +357,17 @@ class EnrollmentParserTest {
     }
 
     @Test
-    void readsARepeatedDateAsTheSameDateAndNeverConfusesTwoThatShareASlot() {
-        // 2026-10-21 is 2024-01-20 plus two years, nine months of 31 days and a day: the same cache slot.
+    void readsARepeatedDateAsTheSameDateAndNeverConfusesTwo() {
         ObjectNode later = valid();
         later.put("dt_matricula", "2026-10-21");
 
         Enrollment first = parser.parse(KEY, bytes(valid()));
         Enrollment second = parser.parse(KEY, bytes(valid()));
-        Enrollment sharingTheSlot = parser.parse(KEY, bytes(later));
+        Enrollment other = parser.parse(KEY, bytes(later));
         Enrollment again = parser.parse(KEY, bytes(valid()));
 
         assertThat(second.enrollmentDate()).isSameAs(first.enrollmentDate());
-        assertThat(sharingTheSlot.enrollmentDate()).isEqualTo(LocalDate.of(2026, 10, 21));
+        assertThat(other.enrollmentDate()).isEqualTo(LocalDate.of(2026, 10, 21));
         assertThat(again.enrollmentDate()).isEqualTo(LocalDate.of(2024, 1, 20));
     }
 
@@ -384,13 +390,20 @@ class EnrollmentParserTest {
                 .hasMessageContaining("ds_curso_nome");
     }
 
-    @Test
-    void ignoresRepeatedNamesInsideFieldsItDoesNotRead() {
-        String text = valid().toString().replace("{",
-                "{\"ds_observacao\":1,\"ds_observacao\":2,\"extra\":{\"id_matricula\":\"a\",\"id_matricula\":\"b\"},");
+    /** A name twice in any one object, whether the contract reads it or not: which value counts would be a guess. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"ds_observacao\":1,\"ds_observacao\":2,", "\"extra\":{\"id_matricula\":\"a\",\"id_matricula\":\"b\"},"})
+    void rejectsRepeatedNamesInFieldsItDoesNotReadToo(String repeated) {
+        String text = valid().toString().replace("{", "{" + repeated);
 
-        assertThat(parser.parse(KEY, text.getBytes(StandardCharsets.UTF_8))).isEqualTo(parser.parse(KEY,
-                valid().toString().getBytes(StandardCharsets.UTF_8)));
+        assertRejected(KEY, text.getBytes(StandardCharsets.UTF_8), RejectReason.MALFORMED_JSON);
+    }
+
+    @Test
+    void readsTheSameNameInDifferentObjects() {
+        String text = valid().toString().replace("{", "{\"extra\":{\"id_matricula\":\"a\",\"ds_curso_nome\":1},");
+
+        assertThat(parser.parse(KEY, text.getBytes(StandardCharsets.UTF_8))).isEqualTo(parser.parse(KEY, bytes(valid())));
     }
 
     @ParameterizedTest
@@ -420,6 +433,18 @@ class EnrollmentParserTest {
         assertThatThrownBy(() -> parser.parse(key, value))
                 .isInstanceOfSatisfying(InvalidEnrollmentException.class, e -> assertThat(e.reason()).isEqualTo(reason))
                 .hasMessageStartingWith(reason.code() + ": ");
+    }
+
+    /** The text with the bytes in place of its '§'. */
+    private static byte[] withBytes(String place, byte[] inserted) {
+        String[] around = place.split("§", 2);
+        byte[] head = around[0].getBytes(StandardCharsets.UTF_8);
+        byte[] tail = around[1].getBytes(StandardCharsets.UTF_8);
+        byte[] value = new byte[head.length + inserted.length + tail.length];
+        System.arraycopy(head, 0, value, 0, head.length);
+        System.arraycopy(inserted, 0, value, head.length, inserted.length);
+        System.arraycopy(tail, 0, value, head.length + inserted.length, tail.length);
+        return value;
     }
 
     private static Arguments broken(RejectReason reason, String what, Consumer<ObjectNode> change) {

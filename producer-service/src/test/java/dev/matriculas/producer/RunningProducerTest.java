@@ -5,9 +5,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import dev.matriculas.testkafka.KafkaTest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole service against the shared broker, started paused so that only what a test asks for is sent.
@@ -17,6 +17,6 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {"producer.paused=true", "producer.log-every=100"})
 @AutoConfigureMockMvc
-@ContextConfiguration(initializers = SharedKafka.class)
+@KafkaTest
 public @interface RunningProducerTest {
 }

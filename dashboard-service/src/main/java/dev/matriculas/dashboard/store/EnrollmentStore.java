@@ -59,13 +59,14 @@ public class EnrollmentStore {
             timestampsAhead++;
             timestamp = now;
         }
-        Row earlier = rows.get(enrollment.id());
+        // One look-up of the id: a new one is the common case, and at a million ids each look-up misses the cache.
+        Row row = vocabularies.row(enrollment, slots.allocate(), timestamp);
+        slots.set(row);
+        Row earlier = rows.put(row.id(), row);
         if (earlier != null) {
             forget(earlier);
+            slots.release(earlier.slot());
         }
-        Row row = vocabularies.row(enrollment, earlier == null ? slots.allocate() : earlier.slot(), timestamp);
-        rows.put(row.id(), row);
-        slots.set(row);
         all.count(row, 1);
         newest.offer(row);
         changed(now);

@@ -15,37 +15,24 @@ import java.util.Map;
 
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.dashboard.DashboardApplication;
+import dev.matriculas.dashboard.RunningDashboardTest;
 import dev.matriculas.dashboard.TestKafka;
 import dev.matriculas.dashboard.status.ConsumerProgress;
 import dev.matriculas.dashboard.store.EnrollmentStore;
 import dev.matriculas.dashboard.store.Filter;
 import dev.matriculas.dashboard.store.RejectedRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The listener against a real broker: what reaches the figures, what is parked, and how. */
-@SpringBootTest
+@RunningDashboardTest
 class EnrollmentListenerTest {
 
-    static final TestKafka kafka = new TestKafka();
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        kafka.register(registry);
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    static final TestKafka kafka = TestKafka.shared();
 
     @Autowired
     EnrollmentStore store;

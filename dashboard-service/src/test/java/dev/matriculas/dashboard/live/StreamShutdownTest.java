@@ -14,17 +14,19 @@ import java.util.stream.Stream;
 
 import dev.matriculas.dashboard.DashboardApplication;
 import dev.matriculas.dashboard.TestKafka;
+import dev.matriculas.testkafka.KafkaTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Stopping the service with a browser tab open does not wait on the tab's live stream. */
+@KafkaTest
 class StreamShutdownTest {
 
     @Test
     void stoppingTheServiceEndsOpenStreamsInsteadOfWaitingForThem() throws Exception {
-        try (TestKafka kafka = new TestKafka()) {
+        try (TestKafka kafka = TestKafka.shared()) {
             ConfigurableApplicationContext service = new SpringApplicationBuilder(DashboardApplication.class).run(
                     "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.broker().bootstrapServers(),
                     // Far longer than the wait below: only ending the streams lets the test pass.

@@ -10,23 +10,32 @@ import java.util.stream.IntStream;
 import dev.matriculas.dashboard.TestKafka;
 import dev.matriculas.dashboard.store.EnrollmentStore;
 import dev.matriculas.dashboard.store.Filter;
+import dev.matriculas.testkafka.KafkaTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** Kafka goes away and comes back: the dashboard says so, keeps its figures, and resumes exactly. */
 @SpringBootTest
+@KafkaTest(ownBroker = true)
+@Import(KafkaOutageTest.Kafka.class)
 class KafkaOutageTest {
 
-    static final TestKafka kafka = new TestKafka();
+    static final TestKafka kafka = TestKafka.own();
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        kafka.register(registry);
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Kafka {
+
+        @Bean
+        KafkaConnectionDetails kafkaConnectionDetails() {
+            return kafka.broker().connectionDetails();
+        }
     }
 
     @AfterAll
@@ -50,7 +59,7 @@ class KafkaOutageTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.status().connected());
         assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
 
-        kafka.broker().close();
+        kafka.broker().stop();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !pipeline.status().connected());
         assertThat(pipeline.status().disconnectedSince()).isNotNull();

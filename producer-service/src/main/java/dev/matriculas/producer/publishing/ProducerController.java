@@ -2,9 +2,8 @@ package dev.matriculas.producer.publishing;
 
 import java.time.Instant;
 
+import org.hibernate.validator.constraints.Range;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -14,8 +13,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Steers the generator while it runs: rate, pause, resume and bursts for load tests. Parameters are read as
- * text so that a missing, malformed or out-of-range value gets one answer: 400 with the allowed range.
+ * Steers the generator while it runs: rate, pause, resume and bursts for load tests. Each parameter declares its
+ * range; a missing, malformed or out-of-range value gets 400 with that range ({@link ControlApiProblems}).
  */
 @RestController
 @RequestMapping("/api/producer")
@@ -38,8 +37,8 @@ class ProducerController {
     }
 
     @PutMapping("/rate")
-    ProducerStatus rate(@RequestParam(required = false) String perSecond) {
-        loop.setRatePerSecond(RateLimits.rate(perSecond));
+    ProducerStatus rate(@RequestParam @Range(min = PublishingLoop.MIN_RATE, max = PublishingLoop.MAX_RATE) int perSecond) {
+        loop.setRatePerSecond(perSecond);
         return status();
     }
 
@@ -57,18 +56,8 @@ class ProducerController {
 
     @PostMapping("/burst")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ProducerStatus burst(@RequestParam(required = false) String count) {
-        loop.burst(RateLimits.burst(count));
+    ProducerStatus burst(@RequestParam @Range(min = PublishingLoop.MIN_BURST, max = PublishingLoop.MAX_BURST) int count) {
+        loop.burst(count);
         return status();
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badParameter(IllegalArgumentException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalStateException.class)
-    ProblemDetail notRunning(IllegalStateException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.util.Assert;
 
 /**
  * Generates and publishes enrollments at the configured rate on one thread, and bursts on another. The rate,
@@ -19,6 +20,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PublishingLoop implements SmartLifecycle {
+
+    /** The rates and bursts the control API and the settings accept. */
+    static final int MIN_RATE = 1;
+    static final int MAX_RATE = 50_000;
+    static final int MIN_BURST = 1;
+    static final int MAX_BURST = 1_000_000;
 
     private static final Logger log = LoggerFactory.getLogger(PublishingLoop.class);
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
@@ -45,7 +52,9 @@ public class PublishingLoop implements SmartLifecycle {
     }
 
     public void setRatePerSecond(int perSecond) {
-        ratePerSecond = RateLimits.checkRate(perSecond);
+        Assert.isTrue(perSecond >= MIN_RATE && perSecond <= MAX_RATE,
+                () -> "rate " + perSecond + " is outside " + MIN_RATE + ".." + MAX_RATE);
+        ratePerSecond = perSecond;
         wake(steady);
     }
 
@@ -86,14 +95,15 @@ public class PublishingLoop implements SmartLifecycle {
     /**
      * Queues {@code count} records to be sent as fast as Kafka takes them, beside the steady rate.
      *
-     * @throws IllegalStateException once the producer is stopping (or before it starts): no record would be made
+     * @throws NotPublishingException once the producer is stopping (or before it starts): no record would be made
      */
     public void burst(int count) {
-        int checked = RateLimits.checkBurst(count);
+        Assert.isTrue(count >= MIN_BURST && count <= MAX_BURST,
+                () -> "burst " + count + " is outside " + MIN_BURST + ".." + MAX_BURST);
         if (!running) {
-            throw new IllegalStateException("the producer is not running (it is stopping): no more records are made");
+            throw new NotPublishingException();
         }
-        burstRemaining.addAndGet(checked);
+        burstRemaining.addAndGet(count);
         wake(bursts);
     }
 

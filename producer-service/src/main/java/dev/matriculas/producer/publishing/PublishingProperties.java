@@ -18,7 +18,6 @@ import jakarta.validation.constraints.NotNull;
  * @param ratePerSecond  records per second at start-up (the original sent one a second)
  * @param paused         start without sending, until {@code POST /api/producer/resume}
  * @param maxInFlight    records made but not yet acknowledged before generation waits; bounds memory during an outage
- * @param partitions     partitions of the topic when this service creates it
  * @param logEvery       one summary log line per this many acknowledged records
  * @param logEachRecord  also log every record, as the original did (for debugging)
  * @param drainTimeout   how long shutdown waits for Kafka to acknowledge the records in flight (1 s to 10 min;
@@ -27,10 +26,9 @@ import jakarta.validation.constraints.NotNull;
 @Validated
 @ConfigurationProperties("producer")
 public record PublishingProperties(
-        @DefaultValue("1") @Min(RateLimits.MIN_RATE) @Max(RateLimits.MAX_RATE) int ratePerSecond,
+        @DefaultValue("1") @Min(PublishingLoop.MIN_RATE) @Max(PublishingLoop.MAX_RATE) int ratePerSecond,
         @DefaultValue("false") boolean paused,
         @DefaultValue("10000") @Min(1) @Max(1_000_000) int maxInFlight,
-        @DefaultValue("3") @Min(1) @Max(1000) int partitions,
         @DefaultValue("1000") @Min(1) int logEvery,
         @DefaultValue("false") boolean logEachRecord,
         @DefaultValue("10s") @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) Duration drainTimeout) {

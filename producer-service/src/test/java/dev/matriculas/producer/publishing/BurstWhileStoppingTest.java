@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import dev.matriculas.producer.generator.EnrollmentGenerator;
 import dev.matriculas.producer.generator.GeneratorProperties;
@@ -19,8 +20,9 @@ class BurstWhileStoppingTest {
     void aBurstAskedForWhileTheProducerIsNotRunningIsServiceUnavailable() {
         PublishingLoop notRunning = new PublishingLoop(
                 new EnrollmentGenerator(new GeneratorProperties(1L, LocalDate.of(2024, 2, 1)), Clock.systemUTC()),
-                null, new PublishingProperties(1, true, 100, 3, 1000, false, Duration.ofSeconds(10)));
-        MockMvcTester mvc = MockMvcTester.of(new ProducerController(notRunning, null));
+                null, new PublishingProperties(1, true, 100, 1000, false, Duration.ofSeconds(10)));
+        MockMvcTester mvc = MockMvcTester.of(List.of(new ProducerController(notRunning, null)),
+                controller -> controller.setControllerAdvice(new ControlApiProblems()).build());
 
         assertThat(mvc.post().uri("/api/producer/burst").param("count", "10"))
                 .hasStatus(HttpStatus.SERVICE_UNAVAILABLE)

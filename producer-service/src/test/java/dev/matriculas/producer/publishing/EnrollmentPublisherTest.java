@@ -134,7 +134,7 @@ class EnrollmentPublisherTest {
     }
 
     private EnrollmentPublisher publisher(int maxInFlight, int logEvery, boolean logEachRecord) {
-        PublishingProperties properties = new PublishingProperties(1, false, maxInFlight, 3, logEvery, logEachRecord,
+        PublishingProperties properties = new PublishingProperties(1, false, maxInFlight, logEvery, logEachRecord,
                 Duration.ofSeconds(1));
         return new EnrollmentPublisher(template, properties, new SimpleMeterRegistry(), Clock.systemUTC());
     }

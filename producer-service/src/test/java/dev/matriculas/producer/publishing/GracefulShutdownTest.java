@@ -3,7 +3,6 @@ package dev.matriculas.producer.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,12 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.matriculas.contract.Enrollment;
-import dev.matriculas.localkafka.LocalKafka;
 import dev.matriculas.producer.ProducerApplication;
 import dev.matriculas.producer.TopicContents;
+import dev.matriculas.testkafka.KafkaTest;
+import dev.matriculas.testkafka.TestBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -24,14 +23,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** Stopping the service (Ctrl-C, SIGTERM) waits for Kafka to acknowledge the records in flight. */
 @ExtendWith(OutputCaptureExtension.class)
+@KafkaTest(ownBroker = true)
 class GracefulShutdownTest {
-
-    @TempDir
-    Path kafkaData;
 
     @Test
     void recordsInFlightAtShutdownAreDeliveredBeforeItEnds(CapturedOutput output) {
-        try (LocalKafka kafka = LocalKafka.onFreePorts(kafkaData).start()) {
+        try (TestBroker kafka = TestBroker.own().start()) {
             // Records linger for 3 s before they go to the broker, so some are surely in flight at shutdown.
             ConfigurableApplicationContext service = start(kafka, "--producer.rate-per-second=50",
                     "--spring.kafka.producer.properties.linger.ms=3000");
@@ -54,7 +51,7 @@ class GracefulShutdownTest {
     void shutdownGivesUpAfterTheDrainTimeoutWhenKafkaIsAwayAndSaysHowManyAreLost(CapturedOutput output) {
         ConfigurableApplicationContext service;
         EnrollmentPublisher publisher;
-        try (LocalKafka kafka = LocalKafka.onFreePorts(kafkaData).start()) {
+        try (TestBroker kafka = TestBroker.own().start()) {
             service = start(kafka, "--producer.rate-per-second=100", "--producer.drain-timeout=2s");
             publisher = service.getBean(EnrollmentPublisher.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> publisher.sent() >= 50);
@@ -69,7 +66,7 @@ class GracefulShutdownTest {
         assertThat(Long.parseLong(lost.group(1))).isPositive().isLessThanOrEqualTo(10_000);
     }
 
-    private static ConfigurableApplicationContext start(LocalKafka kafka, String... settings) {
+    private static ConfigurableApplicationContext start(TestBroker kafka, String... settings) {
         String[] args = new String[settings.length + 2];
         args[0] = "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers();
         args[1] = "--server.port=0";

@@ -30,7 +30,7 @@ class KafkaOutageTest extends OwnKafkaTest {
         try (InFlightWatch inFlight = new InFlightWatch(generator, publisher)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> publisher.sent() >= 300);
 
-            kafka.close();
+            kafka.stop();
 
             await("degraded but serving").atMost(Duration.ofSeconds(30))
                     .until(() -> HealthProbe.of(port), health(200, "DEGRADED"));

@@ -3,46 +3,44 @@ package dev.matriculas.producer.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 
 import dev.matriculas.contract.Enrollment;
-import dev.matriculas.localkafka.LocalKafka;
 import dev.matriculas.producer.TopicContents;
+import dev.matriculas.testkafka.KafkaTest;
+import dev.matriculas.testkafka.TestBroker;
 import org.awaitility.core.ConditionTimeoutException;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service on a real HTTP port against a broker of its own, which the test starts and stops at will
  * (same ports, same data). The generator remembers every record made, so the test can look for each in Kafka.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(RecordingGenerator.InService.class)
+@Import({RecordingGenerator.InService.class, OwnKafkaTest.Kafka.class})
+@KafkaTest(ownBroker = true)
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
 abstract class OwnKafkaTest {
 
-    @TempDir
-    static Path kafkaData;
-
-    static LocalKafka kafka;
+    static TestBroker kafka;
 
     @LocalServerPort
     int port;
@@ -65,7 +63,7 @@ abstract class OwnKafkaTest {
 
     @BeforeAll
     static void chooseKafka() {
-        kafka = LocalKafka.onFreePorts(kafkaData);
+        kafka = TestBroker.own();
     }
 
     @AfterAll
@@ -73,9 +71,13 @@ abstract class OwnKafkaTest {
         kafka.close();
     }
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Kafka {
+
+        @Bean
+        KafkaConnectionDetails kafkaConnectionDetails() {
+            return kafka.connectionDetails();
+        }
     }
 
     /** Health as {@code GET /actuator/health} answers it. */

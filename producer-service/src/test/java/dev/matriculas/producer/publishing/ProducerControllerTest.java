@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
 import dev.matriculas.producer.RunningProducerTest;
-import dev.matriculas.producer.SharedKafka;
 import dev.matriculas.producer.TopicContents;
+import dev.matriculas.testkafka.TestBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -112,7 +112,7 @@ class ProducerControllerTest {
 
     @Test
     void aBurstSendsExactlyTheRecordsAskedFor(CapturedOutput output) {
-        String kafka = SharedKafka.broker().bootstrapServers();
+        String kafka = TestBroker.shared().bootstrapServers();
         long sent = settledSentCount();
         long inTopic = TopicContents.readAll(kafka).size();
 

@@ -39,7 +39,7 @@ class PublishingLoopTest {
         EnrollmentPublisher publisher = mock(EnrollmentPublisher.class);
         doAnswer(call -> handedOver.add(call.<Supplier<Enrollment>>getArgument(0).get())).when(publisher).publish(any());
         PublishingLoop loop = new PublishingLoop(failingOnce, publisher,
-                new PublishingProperties(50, false, 100, 3, 1000, false, Duration.ofSeconds(1)));
+                new PublishingProperties(50, false, 100, 1000, false, Duration.ofSeconds(1)));
 
         loop.start();
         try {

@@ -8,17 +8,17 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * Reports Kafka as DEGRADED while it does not acknowledge: the service itself is fine and keeps every
- * record, so it must not be restarted (DEGRADED maps to HTTP 200, see application.yml).
+ * Reports Kafka as DEGRADED while it does not acknowledge the records sent: the service itself is fine and
+ * keeps every record, so it must not be restarted (DEGRADED maps to HTTP 200, see application.yml).
  */
 @Component("kafka")
-class KafkaHealthIndicator implements HealthIndicator {
+class DeliveryHealthIndicator implements HealthIndicator {
 
     static final Status DEGRADED = new Status("DEGRADED", "Kafka is not answering; records wait and none is lost");
 
     private final EnrollmentPublisher publisher;
 
-    KafkaHealthIndicator(EnrollmentPublisher publisher) {
+    DeliveryHealthIndicator(EnrollmentPublisher publisher) {
         this.publisher = publisher;
     }
 

@@ -2,11 +2,9 @@ package dev.matriculas.producer.publishing;
 
 import java.util.concurrent.TimeUnit;
 
-import dev.matriculas.contract.Enrollment;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,18 +17,17 @@ import org.springframework.stereotype.Component;
  * topics on first use may make it first, with its own defaults; the next try puts those right.
  */
 @Component
-class RegistrationTopic {
+class TopicCreator {
 
-    private static final Logger log = LoggerFactory.getLogger(RegistrationTopic.class);
+    private static final Logger log = LoggerFactory.getLogger(TopicCreator.class);
 
     private final KafkaAdmin admin;
     private final NewTopic topic;
     private volatile boolean ready;
 
-    RegistrationTopic(KafkaAdmin admin, PublishingProperties properties) {
+    TopicCreator(KafkaAdmin admin, NewTopic topic) {
         this.admin = admin;
-        // Compacted, as the dashboard declares it too: a table of enrollments by id, the latest kept for ever.
-        this.topic = TopicBuilder.name(Enrollment.TOPIC).partitions(properties.partitions()).compact().build();
+        this.topic = topic;
     }
 
     @Scheduled(fixedDelay = 2, timeUnit = TimeUnit.SECONDS)

@@ -1,0 +1,96 @@
+package dev.matriculas.testkafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import dev.matriculas.contract.Enrollment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** A broker a test stops comes back where it was, with what it had; the shared one cannot be stopped. */
+@KafkaTest(ownBroker = true)
+class TestBrokerTest {
+
+    @Test
+    void aStoppedBrokerAnswersNothingAndStartedAgainHasItsRecordsAtTheSameAddress() throws Exception {
+        try (TestBroker kafka = TestBroker.own().start()) {
+            String address = kafka.bootstrapServers();
+            EnrollmentTopics.createIfMissing(kafka);
+            send(kafka, "kept");
+
+            kafka.stop();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, address,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000))) {
+                assertThatThrownBy(() -> admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS))
+                        .isInstanceOfAny(ExecutionException.class, java.util.concurrent.TimeoutException.class);
+            }
+            kafka.start();
+
+            assertThat(kafka.bootstrapServers()).isEqualTo(address);
+            assertThat(readAll(kafka)).containsExactly("kept");
+        }
+    }
+
+    @Test
+    void theSharedBrokerRefusesToStop() {
+        assertThatThrownBy(() -> TestBroker.shared().stop())
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("TestBroker.own()");
+    }
+
+    @Test
+    void recreatedTopicsAreEmpty() throws Exception {
+        TestBroker kafka = TestBroker.shared();
+        EnrollmentTopics.createIfMissing(kafka);
+        send(kafka, "gone");
+
+        EnrollmentTopics.recreate(kafka);
+
+        assertThat(readAll(kafka)).isEmpty();
+    }
+
+    private static void send(TestBroker kafka, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(Enrollment.TOPIC, value, value)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> readAll(TestBroker kafka) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Enrollment.TOPIC, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            List<String> values = new java.util.ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(30)) < ends.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(record.value());
+                }
+            }
+            return values;
+        }
+    }
+}
