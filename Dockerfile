@@ -44,6 +44,13 @@ COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
+# Class data sharing (Spring Boot's reference, "Class Data Sharing"): a training run starts the service until its
+# context is refreshed, then the JVM writes the classes it loaded to application.jsa, which every start maps
+# instead of loading and checking them again: about half the time to the first answer (StartUpBenchmark). No
+# broker is reachable while the image is built, so the admin client is told not to look for one. The archive
+# fits this image's JRE and class path only; a JVM that cannot use it starts without it.
+RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh \
+      -Dspring.kafka.admin.auto-create=false -jar application.jar
 USER matriculas
 # The heap is a share of the container's memory limit, and a clean exit (then a restart) beats a limping JVM.
 # Under load (bench/memory.sh: 3,000 records/s, 20 live clients) each service keeps 180 to 200 MB resident
@@ -54,4 +61,4 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=55 -XX:+ExitOnOutOfMemoryError"
 EXPOSE ${PORT}
 # The producer's DEGRADED (Kafka away, records kept) answers 200 and counts as healthy; only DOWN fails.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 CMD ["healthcheck"]
-ENTRYPOINT ["java", "-jar", "application.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=application.jsa", "-jar", "application.jar"]

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Every speed and memory figure of the project in one run, printed as one table at the end:
 #   producer burst vs a bare KafkaProducer (bench/producer.sh), dashboard replay, summary cost and heap
-#   (bench/dashboard.sh), produce-to-browser latency (bench/latency.sh, at 1,000 and at 100 records/s), Server-Sent-Events
-#   fan-out and dashboard start-up (LiveDashboardBenchmark), and the dashboard beside a Kafka Streams application
-#   computing the same figures (bench/streams.sh).
+#   (bench/dashboard.sh), produce-to-browser latency (bench/latency.sh, at 1,000, 100 and 1 records/s), Server-Sent-Events
+#   fan-out to 1,000 and 5,000 clients (LiveDashboardBenchmark), dashboard start-up with and without a class data
+#   sharing archive (StartUpBenchmark), and the dashboard beside a Kafka Streams application computing the same
+#   figures (bench/streams.sh).
 # Each benchmark starts its own broker on free ports and stops it; Ctrl-C or a failure stops what is running.
-#   ./bench.sh            (about 9 minutes on 2 cores)
+#   ./bench.sh            (about 16 minutes on 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -48,14 +49,17 @@ step producer bench/producer.sh 100000 3
 step dashboard bench/dashboard.sh 1000000
 step latency bench/latency.sh 30 200ms 1000
 step latency100 bench/latency.sh 30 200ms 100
+step latency1 bench/latency.sh 120 200ms 1
 step streams bench/streams.sh 1000000
 step live java -Xmx1g -cp "$classpath" dev.matriculas.benchmarks.live.LiveDashboardBenchmark "$dashboard_jar" 100000 1000 30
+step live5000 java -Xmx2g -cp "$classpath" dev.matriculas.benchmarks.live.LiveDashboardBenchmark "$dashboard_jar" 100000 5000 30 1g
+step startup java -Xmx512m -cp "$classpath" dev.matriculas.benchmarks.startup.StartUpBenchmark "$dashboard_jar" 100000 3
 
 machine="$(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), Java $(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.version =/ {print $2}')"
 echo
 echo "=== All figures ($machine)"
 printf '| %-10s | %-58s | %22s |\n|%s|%s|%s|\n' benchmark figure value "------------" "$(printf -- '-%.0s' {1..60})" "$(printf -- '-%.0s' {1..24})"
-for name in producer dashboard latency latency100 streams live; do
+for name in producer dashboard latency latency100 latency1 streams live live5000 startup; do
   if [[ -f "$out/$name.txt" ]]; then
     # Table rows as printed by the Java benchmarks, and the producer benchmark's summary lines ("name : value").
     awk -v step="$name" '

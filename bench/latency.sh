@@ -2,7 +2,7 @@
 # Latency from a producer's acknowledged send to the dashboard page's DOM showing the record, at a steady
 # rate: median, p90, p99. A local broker and the dashboard on free ports, Debian's headless chromium.
 #
-#   bench/latency.sh [seconds measured (60)] [dashboard push interval (200ms)] [records/s, a multiple of 100 (1000)]
+#   bench/latency.sh [seconds measured (60)] [dashboard push interval (200ms)] [records/s (1000): a multiple of 100, or below 100 a divisor of 1000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then

@@ -16,8 +16,9 @@ import jakarta.validation.constraints.NotNull;
 /**
  * @param categoryLimits distinct values kept per field before the "other" bucket
  * @param newestRows     rows of the newest-enrollments table
- * @param pushInterval   at most one live update per client per this interval, and only after a change
- *                       (50 ms to 1 min: shorter floods browsers, longer is no longer live)
+ * @param pushInterval   at most one live update per client per this interval, and only after a change: a change
+ *                       after a quiet interval is sent at once, the last of a burst one interval after the
+ *                       previous update (50 ms to 1 min: shorter floods browsers, longer is no longer live)
  * @param heartbeat      a comment on quiet live streams so proxies keep them open (100 ms to 10 min:
  *                       proxies commonly drop a connection quiet for a minute or more)
  */

@@ -38,9 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * a second unless told).
  * <p>
  * A real broker, the dashboard, and Debian's headless Chromium on the dashboard page. The load is realistic
- * enrollments; among them, every 50 ms, a probe: an enrollment of a course of its own. The page is filtered
- * to that course, so its table lists the probes, each the moment it arrives (a page showing everything would
- * list only the newest 20 of each update, the luckiest records). A MutationObserver in the page notes when
+ * enrollments; among them, every 50 ms (below 100 records/s, every record), a probe: an enrollment of a course
+ * of its own. The page is filtered to that course, so its table lists the probes, each the moment it arrives
+ * (a page showing everything would list only the newest 20 of each update, the luckiest records). A MutationObserver in the page notes when
  * each probe's row enters the DOM, a wrapper around the page's EventSource when the first summary listing it
  * arrived, and the producer's callback when Kafka acknowledged it: the time splits into the server's part
  * (consumer, push interval, summary) and the browser's (drawing). All clocks are this machine's wall clock.
@@ -49,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class LatencyBenchmark {
 
+    /** At 100 records/s or more, records go 10 ms at a time, a probe among them every 50 ms. */
     private static final int TICK_MILLIS = 10;
     private static final int PROBE_EVERY_TICKS = 5;
     private static final Duration WARM_UP = Duration.ofSeconds(10);
@@ -96,8 +97,9 @@ public final class LatencyBenchmark {
         Duration measured = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 60);
         String pushInterval = args.length > 1 ? args[1] : "200ms";
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
-        if (rate < 100 || rate % 100 != 0) {
-            System.err.println("latency: the rate must be a multiple of 100 records/s (records are sent 10 ms at a time)");
+        if (rate < 1 || (rate < 100 ? 1000 % rate != 0 : rate % 100 != 0)) {
+            System.err.println("latency: the rate must be a multiple of 100 records/s (records are sent 10 ms at a time),"
+                    + " or below 100 a divisor of 1000 (1, 2, 5, 10, ...: each record is then a probe)");
             System.exit(2);
         }
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
@@ -138,16 +140,20 @@ public final class LatencyBenchmark {
     }
 
     /**
-     * Sends {@code rate} records a second, {@value #TICK_MILLIS} ms at a time, for the warm-up and then the
-     * measured time. Returns the acknowledgement time (epoch ms) of each probe sent after the warm-up.
+     * Sends {@code rate} records a second, {@value #TICK_MILLIS} ms at a time (below 100 records/s, one record at a
+     * time, each a probe), for the warm-up and then the measured time. Returns the acknowledgement time (epoch ms)
+     * of each probe sent after the warm-up.
      */
     private static Map<String, Double> load(KafkaProducer<String, String> producer, Duration measured, int rate)
             throws InterruptedException {
         EnrollmentGenerator generator = Bench.generator();
         Map<String, Double> acknowledged = new ConcurrentHashMap<>();
-        int perTick = rate * TICK_MILLIS / 1000;
-        long warmUpTicks = WARM_UP.toMillis() / TICK_MILLIS;
-        long ticks = warmUpTicks + measured.toMillis() / TICK_MILLIS;
+        boolean slow = rate < 100;
+        int tickMillis = slow ? 1000 / rate : TICK_MILLIS;
+        int perTick = slow ? 1 : rate * TICK_MILLIS / 1000;
+        int probeEveryTicks = slow ? 1 : PROBE_EVERY_TICKS;
+        long warmUpTicks = WARM_UP.toMillis() / tickMillis;
+        long ticks = warmUpTicks + measured.toMillis() / tickMillis;
         AtomicInteger tick = new AtomicInteger();
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         pacer.scheduleAtFixedRate(() -> {
@@ -157,7 +163,7 @@ public final class LatencyBenchmark {
             }
             for (int i = 0; i < perTick; i++) {
                 Enrollment enrollment = generator.next();
-                boolean probe = i == 0 && current % PROBE_EVERY_TICKS == 0;
+                boolean probe = i == 0 && current % probeEveryTicks == 0;
                 if (probe) {
                     enrollment = asProbe(enrollment);
                 }
@@ -170,7 +176,7 @@ public final class LatencyBenchmark {
                             }
                         });
             }
-        }, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }, 0, tickMillis, TimeUnit.MILLISECONDS);
         while (tick.get() < ticks) {
             Thread.sleep(100);
         }
@@ -219,7 +225,8 @@ public final class LatencyBenchmark {
         Bench.header(String.format(Locale.ROOT,
                 "Latency from acknowledged send to the page's DOM, at %,d records/s for %d s, push interval %s",
                 rate, measured.toSeconds(), pushInterval));
-        Bench.print("probes measured (one every " + TICK_MILLIS * PROBE_EVERY_TICKS + " ms)", String.valueOf(total.size()));
+        Bench.print("probes measured (one every " + (rate < 100 ? 1000 / rate : TICK_MILLIS * PROBE_EVERY_TICKS) + " ms)",
+                String.valueOf(total.size()));
         Bench.print("probes never shown", String.valueOf(acknowledged.size() - total.size()));
         Bench.print("latency (median / p90 / p99)", "");
         if (!total.isEmpty()) {

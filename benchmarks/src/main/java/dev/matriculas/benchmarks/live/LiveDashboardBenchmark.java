@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,9 +19,9 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import dev.matriculas.benchmarks.Bench;
+import dev.matriculas.benchmarks.DashboardProcess;
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.localkafka.LocalKafka;
 import dev.matriculas.producer.generator.EnrollmentGenerator;
@@ -40,14 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  * many concurrent clients: the delay from sending a record to each client receiving the summary that
  * shows it, and the dashboard's memory with and without those clients.
  *
- * <p>Arguments: dashboard jar, records on the topic (100000), clients (1000), marker records (30).
+ * <p>Arguments: dashboard jar, records on the topic (100000), clients (1000), marker records (30), the dashboard's
+ * heap (512m; an open stream holds about 110 KB of it, mostly the web server's buffers for its connection).
  */
 public final class LiveDashboardBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String HEAP = "-Xmx512m";
+    private static final HttpClient HTTP = DashboardProcess.HTTP;
 
     private LiveDashboardBenchmark() {
     }
@@ -57,50 +55,36 @@ public final class LiveDashboardBenchmark {
         int records = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
         int markers = args.length > 3 ? Integer.parseInt(args[3]) : 30;
-        Process dashboard = null;
+        String heap = "-Xmx" + (args.length > 4 ? args[4] : "512m");
         try (LocalKafka kafka = Bench.kafka()) {
             Bench.fill(kafka, records);
-            int port = freePort();
-            Path log = Files.createTempFile("bench-dashboard", ".log");
-            long launched = System.nanoTime();
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    HEAP, "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                    "DASHBOARD_PORT", Integer.toString(port)));
-            dashboard = builder.start();
-            Process started = dashboard;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
-            URI base = URI.create("http://localhost:" + port);
-            startUp(started, base, launched, records, log);
-            fanOut(started, base, kafka, clients, markers);
-        } finally {
-            if (dashboard != null) {
-                dashboard.destroy();
-                if (!dashboard.waitFor(30, TimeUnit.SECONDS)) {
-                    dashboard.destroyForcibly();
-                }
+            try (DashboardProcess dashboard = DashboardProcess.launch(kafka.bootstrapServers(), Path.of("."),
+                    List.of(heap, "-jar", jar.toAbsolutePath().toString()))) {
+                startUp(dashboard, records, heap);
+                fanOut(dashboard, kafka, clients, markers);
             }
         }
         System.exit(0);
     }
 
-    private static void startUp(Process dashboard, URI base, long launched, int records, Path log) {
-        Bench.header(String.format(Locale.ROOT, "Dashboard start-up (%s, topic holding %,d enrollments)", HEAP, records));
-        waitFor(dashboard, log, () -> summary(base) != null);
-        Bench.print("launch to first /api/summary answer", seconds(System.nanoTime() - launched));
-        waitFor(dashboard, log, () -> {
-            JsonNode summary = summary(base);
+    private static void startUp(DashboardProcess dashboard, int records, String heap) {
+        Bench.header(String.format(Locale.ROOT, "Dashboard start-up (%s, topic holding %,d enrollments)", heap, records));
+        dashboard.waitFor(() -> dashboard.summary() != null);
+        Bench.print("launch to first /api/summary answer", seconds(dashboard.nanosSinceLaunch()));
+        dashboard.waitFor(() -> {
+            JsonNode summary = dashboard.summary();
             return summary != null && summary.path("totalEnrollments").asLong() == records;
         });
         Bench.print(String.format(Locale.ROOT, "launch to all %,d enrollments shown", records),
-                seconds(System.nanoTime() - launched));
+                seconds(dashboard.nanosSinceLaunch()));
     }
 
-    private static void fanOut(Process dashboard, URI base, LocalKafka kafka, int clients, int markers) throws Exception {
+    private static void fanOut(DashboardProcess dashboard, LocalKafka kafka, int clients, int markers) throws Exception {
+        URI base = dashboard.base();
         Bench.header(String.format(Locale.ROOT, "Server-Sent-Events fan-out to %,d clients (%d records, one at a time)",
                 clients, markers));
-        long heapAlone = heapAfterGc(dashboard, base);
-        long rssAlone = rss(dashboard);
+        long heapAlone = heapAfterGc(dashboard);
+        long rssAlone = rss(dashboard.process());
         long[][] delays = new long[markers][clients];
         for (long[] row : delays) {
             Arrays.fill(row, -1);
@@ -112,11 +96,15 @@ public final class LiveDashboardBenchmark {
             streams.add(HTTP.sendAsync(HttpRequest.newBuilder(base.resolve("/api/stream")).build(),
                     HttpResponse.BodyHandlers.fromLineSubscriber(new Client(i, marker, delays, open))));
         }
-        waitFor(dashboard, null, () -> open.get() == clients);
+        dashboard.waitFor(() -> open.get() == clients);
+        long heap = heapAfterGc(dashboard);
+        long resident = rss(dashboard.process());
         Bench.print("heap after GC, no client", megabytes(heapAlone));
-        Bench.print(String.format(Locale.ROOT, "heap after GC, %,d clients", clients), megabytes(heapAfterGc(dashboard, base)));
+        Bench.print(String.format(Locale.ROOT, "heap after GC, %,d clients", clients), megabytes(heap));
+        Bench.print("heap per client", kilobytes((heap - heapAlone) / clients));
         Bench.print("resident memory (RSS), no client", megabytes(rssAlone));
-        Bench.print(String.format(Locale.ROOT, "resident memory (RSS), %,d clients", clients), megabytes(rss(dashboard)));
+        Bench.print(String.format(Locale.ROOT, "resident memory (RSS), %,d clients", clients), megabytes(resident));
+        Bench.print("resident memory per client", kilobytes((resident - rssAlone) / clients));
 
         EnrollmentGenerator generator = new EnrollmentGenerator(new GeneratorProperties(7L, LocalDate.of(2024, 2, 1)),
                 Clock.systemUTC());
@@ -197,25 +185,12 @@ public final class LiveDashboardBenchmark {
         }
     }
 
-    private static JsonNode summary(URI base) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/summary"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long heapAfterGc(Process dashboard, URI base) throws Exception {
+    private static long heapAfterGc(DashboardProcess dashboard) throws Exception {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(dashboard.pid()), "GC.run").redirectErrorStream(true)
+                Long.toString(dashboard.process().pid()), "GC.run").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         jcmd.waitFor(60, TimeUnit.SECONDS);
-        String body = HTTP.send(HttpRequest.newBuilder(base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
+        String body = HTTP.send(HttpRequest.newBuilder(dashboard.base().resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         return JSON.readTree(body).path("measurements").get(0).path("value").asLong();
     }
@@ -229,25 +204,8 @@ public final class LiveDashboardBenchmark {
         return -1;
     }
 
-    /** Polls every 20 ms for up to 3 minutes; the dashboard dying or the time running out ends the benchmark. */
-    private static void waitFor(Process dashboard, Path log, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (!condition.getAsBoolean()) {
-            if (!dashboard.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the dashboard did not get there" + (log == null ? "" : "; see " + log));
-            }
-            LockSupport.parkNanos(20_000_000);
-        }
-    }
-
     private static long percentile(long[] sorted, double fraction) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String seconds(long nanos) {
@@ -256,6 +214,10 @@ public final class LiveDashboardBenchmark {
 
     private static String millis(long nanos) {
         return String.format(Locale.ROOT, "%.0f ms", nanos / 1e6);
+    }
+
+    private static String kilobytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
     }
 
     private static String megabytes(long bytes) {

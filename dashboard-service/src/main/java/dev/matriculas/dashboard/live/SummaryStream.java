@@ -1,14 +1,14 @@
 package dev.matriculas.dashboard.live;
 
-import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,32 +17,32 @@ import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.status.PipelineStatus;
 import dev.matriculas.dashboard.store.EnrollmentStore;
 import dev.matriculas.dashboard.store.Filter;
-import dev.matriculas.dashboard.store.Summary;
 import dev.matriculas.dashboard.store.SummaryService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Live summaries over Server-Sent Events. A client gets one at once, then at most one per push interval
- * and only after a change, so a burst of records is coalesced into a few events; each summary is built and
- * serialised once per distinct filter, whatever the number of clients. Quiet streams get a heartbeat.
- * Writes happen off the scheduler, one at a time per client: a client that stops reading blocks only its own
- * write (until the container's write timeout drops it) and misses updates meanwhile, never the others'.
+ * Live summaries over Server-Sent Events. A client gets one at once, then one as soon as something changes
+ * after a quiet push interval; while changes keep coming, at most one per push interval, the last of them
+ * always sent. Each summary is built and serialised once per distinct filter, whatever the number of clients,
+ * and written off the scheduler ({@link LiveClient}). Quiet streams get a heartbeat.
  */
 @Component
 public class SummaryStream implements SmartLifecycle {
 
-    static final String EVENT = "summary";
     private static final Logger log = LoggerFactory.getLogger(SummaryStream.class);
-    private static final int MAX_WRITERS = 256;
+    /** Clients that may be stuck in a write at once before the others' writes wait behind them. */
+    private static final int WRITERS = 64;
 
     private final SummaryService summaries;
     private final EnrollmentStore store;
@@ -50,10 +50,13 @@ public class SummaryStream implements SmartLifecycle {
     private final DashboardProperties properties;
     private final TaskScheduler scheduler;
     private final List<ScheduledFuture<?>> schedules = new CopyOnWriteArrayList<>();
-    private final List<Client> clients = new CopyOnWriteArrayList<>();
-    /** Threads made as needed, so clients stuck in a write (each holds one at most) do not hold up the rest. */
-    private final ThreadPoolExecutor writers = new ThreadPoolExecutor(0, MAX_WRITERS, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), writerThreads());
+    private final List<LiveClient> clients = new CopyOnWriteArrayList<>();
+    private final ThreadPoolExecutor writers = new ThreadPoolExecutor(WRITERS, WRITERS, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), writerThreads());
+    /** One push waits at a time; changes meanwhile are in it. */
+    private final AtomicBoolean pushDue = new AtomicBoolean();
+    private volatile long lastPushNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+    private volatile PipelineStatus lastPipeline;
 
     SummaryStream(SummaryService summaries, EnrollmentStore store, JsonMapper json, DashboardProperties properties,
             TaskScheduler scheduler, MeterRegistry registry) {
@@ -62,19 +65,25 @@ public class SummaryStream implements SmartLifecycle {
         this.json = json;
         this.properties = properties;
         this.scheduler = scheduler;
+        writers.allowCoreThreadTimeOut(true);
         Gauge.builder("dashboard.stream.clients", clients, List::size)
                 .description("Open live streams").register(registry);
     }
 
     public SseEmitter subscribe(Filter filter) {
         SseEmitter emitter = new SseEmitter(0L);
-        Client client = new Client(emitter, filter);
+        LiveClient client = new LiveClient(emitter, filter, writers, clients::remove);
         emitter.onCompletion(() -> clients.remove(client));
         emitter.onTimeout(() -> clients.remove(client));
         emitter.onError(error -> clients.remove(client));
-        clients.add(client);
-        Summary summary = summaries.summary(filter);
-        client.send(serialise(summary), store.version(), summary.pipeline());
+        // As a push: a push after this one sees the client and anything newer than its first summary.
+        synchronized (this) {
+            long version = store.version();
+            PipelineStatus pipeline = summaries.pipeline();
+            Set<DataWithMediaType> first = Frames.summary(json, summaries.summary(filter, pipeline));
+            clients.add(client);
+            client.send(first, version, pipeline);
+        }
         return emitter;
     }
 
@@ -82,10 +91,26 @@ public class SummaryStream implements SmartLifecycle {
         return clients.size();
     }
 
+    /**
+     * Pushes at once when the last push is a push interval old, else when it will be. Called on every change
+     * (a record folded), so it returns at once while a push is due already.
+     */
+    void changed() {
+        if (!pushDue.get() && pushDue.compareAndSet(false, true)) {
+            long wait = lastPushNanos + properties.pushInterval().toNanos() - System.nanoTime();
+            try {
+                scheduler.schedule(this::push, Instant.now().plusNanos(Math.max(0, wait)));
+            } catch (TaskRejectedException e) {
+                // The scheduler is stopping with the service.
+            }
+        }
+    }
+
     @Override
     public void start() {
-        // On the beat: the time a push takes does not add to the wait of the next change.
-        schedules.add(scheduler.scheduleAtFixedRate(this::push, properties.pushInterval()));
+        store.onChange(this::changed);
+        // The pipeline's figures (connection, lag, rate) change without a change to the store.
+        schedules.add(scheduler.scheduleAtFixedRate(this::pipelineChanges, properties.pushInterval()));
         schedules.add(scheduler.scheduleAtFixedRate(this::heartbeat, properties.heartbeat()));
     }
 
@@ -95,9 +120,10 @@ public class SummaryStream implements SmartLifecycle {
      */
     @Override
     public void stop() {
+        store.onChange(() -> { });
         schedules.forEach(schedule -> schedule.cancel(false));
         schedules.clear();
-        for (Client client : clients) {
+        for (LiveClient client : clients) {
             client.end();
         }
         writers.shutdownNow();
@@ -114,106 +140,59 @@ public class SummaryStream implements SmartLifecycle {
         return threads;
     }
 
-    private void push() {
-        // An exception escaping a scheduled task cancels it for good: every page would stop updating.
-        try {
+    /**
+     * The pipeline's figures alone (its rate, Kafka away) are sent on this beat, unless a push is due anyway and
+     * will carry them. They do not count as an update: the next change in the store is not held back by them.
+     */
+    private void pipelineChanges() {
+        if (!pushDue.get() && !summaries.pipeline().equals(lastPipeline)) {
             pushChanges();
-        } catch (RuntimeException e) {
-            log.error("Could not push live summaries; trying again at the next push", e);
         }
     }
 
-    private void pushChanges() {
+    private void push() {
+        long previous = lastPushNanos;
+        lastPushNanos = System.nanoTime();
+        // Changes from here on are either in this push or due in the next.
+        pushDue.set(false);
+        if (!pushChanges()) {
+            // Nothing went out, so the streams are still quiet: the next change need not wait.
+            lastPushNanos = previous;
+        }
+    }
+
+    /**
+     * Returns whether any client was sent a summary. One push at a time, so a client's newest frame is always
+     * from the latest push.
+     */
+    private synchronized boolean pushChanges() {
+        // An exception escaping would leave the pages without this push; the next change brings another.
+        try {
+            return pushStale();
+        } catch (RuntimeException e) {
+            log.error("Could not push live summaries; trying again at the next change", e);
+            return false;
+        }
+    }
+
+    private boolean pushStale() {
         long version = store.version();
         PipelineStatus pipeline = summaries.pipeline();
-        Map<Filter, List<Client>> stale = new HashMap<>();
-        for (Client client : clients) {
+        lastPipeline = pipeline;
+        Map<Filter, List<LiveClient>> stale = new HashMap<>();
+        for (LiveClient client : clients) {
             if (client.version != version || !pipeline.equals(client.pipeline)) {
                 stale.computeIfAbsent(client.filter, filter -> new ArrayList<>()).add(client);
             }
         }
         stale.forEach((filter, group) -> {
-            String summary = serialise(summaries.summary(filter, pipeline));
-            group.forEach(client -> client.write(() -> client.send(summary, version, pipeline)));
+            Set<DataWithMediaType> frame = Frames.summary(json, summaries.summary(filter, pipeline));
+            group.forEach(client -> client.send(frame, version, pipeline));
         });
+        return !stale.isEmpty();
     }
 
     private void heartbeat() {
-        for (Client client : clients) {
-            client.write(client::ping);
-        }
-    }
-
-    private String serialise(Summary summary) {
-        return json.writeValueAsString(summary);
-    }
-
-    private final class Client {
-        final SseEmitter emitter;
-        final Filter filter;
-        volatile long version = -1;
-        volatile PipelineStatus pipeline;
-        private final AtomicBoolean writing = new AtomicBoolean();
-
-        Client(SseEmitter emitter, Filter filter) {
-            this.emitter = emitter;
-            this.filter = filter;
-        }
-
-        /**
-         * Skipped while the previous write to this client is under way, or when every writer is busy: the
-         * client gets a fresh summary at a later push.
-         */
-        void write(Runnable send) {
-            if (writing.compareAndSet(false, true)) {
-                try {
-                    writers.execute(() -> {
-                        try {
-                            send.run();
-                        } finally {
-                            writing.set(false);
-                        }
-                    });
-                } catch (RejectedExecutionException e) {
-                    writing.set(false);
-                }
-            }
-        }
-
-        void send(String summary, long version, PipelineStatus pipeline) {
-            try {
-                emitter.send(SseEmitter.event().name(EVENT).data(summary));
-                this.version = version;
-                this.pipeline = pipeline;
-            } catch (IOException | IllegalStateException e) {
-                drop();
-            }
-        }
-
-        void ping() {
-            try {
-                emitter.send(SseEmitter.event().comment("keep-alive"));
-            } catch (IOException | IllegalStateException e) {
-                drop();
-            }
-        }
-
-        /** Ends the stream from the service's side. */
-        void end() {
-            clients.remove(this);
-            try {
-                emitter.complete();
-            } catch (IllegalStateException e) {
-                // The container ended it meanwhile (its browser left), and will not have it ended twice.
-            }
-        }
-
-        /**
-         * Forgets a stream a write failed on. It is over already: the browser has gone and the container ends
-         * (or has ended) it. Completing it again is not allowed then; from a writer thread, Tomcat throws.
-         */
-        private void drop() {
-            clients.remove(this);
-        }
+        clients.forEach(LiveClient::ping);
     }
 }

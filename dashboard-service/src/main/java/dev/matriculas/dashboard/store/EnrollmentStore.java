@@ -40,6 +40,8 @@ public class EnrollmentStore {
     /** Milliseconds, not an {@code Instant}: a replay changes the store a million times in a few seconds. */
     private long updatedAtMillis;
     private long timestampsAhead;
+    /** Told of every change; cheap, as it runs once per record while the store is locked. */
+    private volatile Runnable onChange = () -> { };
 
     public EnrollmentStore(DashboardProperties properties, Clock clock) {
         this.clock = clock;
@@ -90,6 +92,12 @@ public class EnrollmentStore {
     private void changed(long now) {
         version++;
         updatedAtMillis = now;
+        onChange.run();
+    }
+
+    /** The one party told of each change as it happens (the live streams), so that it need not poll. */
+    public void onChange(Runnable listener) {
+        this.onChange = listener;
     }
 
     /** Records whose timestamp was too far ahead of this clock, counted as arriving when read. */
