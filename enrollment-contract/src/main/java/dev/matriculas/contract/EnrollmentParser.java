@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -41,6 +43,8 @@ public final class EnrollmentParser {
     private static final List<String> FIELDS = List.of("id_matricula", "ds_curso_nome", "ds_curso_turno",
             "ds_curso_duracao", "ds_curso_inicio", "ds_aluno_idade", "ds_aluno_sexo", "ds_aluno_responsavel_financeiro",
             "ds_matricula_pagamento", "dt_matricula");
+    private static final Map<String, Integer> FIELD_INDEX = IntStream.range(0, FIELDS.size()).boxed()
+            .collect(Collectors.toUnmodifiableMap(FIELDS::get, Function.identity()));
 
     /**
      * Jackson's strict JSON (no comments, single quotes, leading zeros, NaN or trailing commas), names given twice
@@ -54,6 +58,13 @@ public final class EnrollmentParser {
                     .maxNumberLength(MAX_RECORD_BYTES)
                     .build())
             .build();
+
+    /**
+     * A strict UTF-8 decoder and room for a record's text, one of each a thread: a replay checks every record, on
+     * each consumer thread, and making them anew for each record costs twice the decoding itself.
+     */
+    private static final ThreadLocal<Utf8> UTF8 = ThreadLocal.withInitial(
+            () -> new Utf8(StandardCharsets.UTF_8.newDecoder(), CharBuffer.allocate(MAX_RECORD_BYTES)));
 
     /**
      * A replay keeps up to millions of enrollments whose courses, shifts and dates repeat: each value is kept
@@ -111,11 +122,16 @@ public final class EnrollmentParser {
      * checks only the strings it decodes, and lets overlong forms and code points past U+10FFFF through.
      */
     private static CharBuffer utf8(byte[] bytes, String what) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
-        } catch (CharacterCodingException e) {
+        Utf8 utf8 = UTF8.get();
+        CharBuffer chars = bytes.length <= utf8.chars().capacity() ? utf8.chars().clear() : CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = utf8.decoder().reset();
+        if (decoder.decode(ByteBuffer.wrap(bytes), chars, true).isError() || decoder.flush(chars).isError()) {
             throw new InvalidEnrollmentException(RejectReason.INVALID_UTF8, what + " is not valid UTF-8");
         }
+        return chars.flip();
+    }
+
+    private record Utf8(CharsetDecoder decoder, CharBuffer chars) {
     }
 
     private Fields read(byte[] value) {
@@ -127,9 +143,9 @@ public final class EnrollmentParser {
             }
             Fields fields = new Fields();
             for (String name = json.nextName(); name != null; name = json.nextName()) {
-                int index = FIELDS.indexOf(name);
+                Integer index = FIELD_INDEX.get(name);
                 JsonToken token = json.nextToken();
-                if (index >= 0) {
+                if (index != null) {
                     fields.tokens[index] = token;
                     fields.texts[index] = token.isScalarValue() ? json.getString() : null;
                 }

@@ -41,8 +41,11 @@ public final class DashboardBenchmark {
     private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final OperatingSystemMXBean SYSTEM = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    /** The start of the name of the dashboard's listener thread, which fetches, parses and folds ({@code EnrollmentListener}). */
-    private static final String LISTENER_THREAD = "enrollments-0-C-";
+    /**
+     * The start of the names of the dashboard's listener threads, one a partition, which fetch, parse and fold
+     * ({@code EnrollmentListener}): enrollments-0-C-1, enrollments-1-C-1, ...
+     */
+    private static final String LISTENER_THREAD = "enrollments-";
     private static final int REPLAY_ROUNDS = 10;
     private static final int WARM_ROUNDS = 5;
 
@@ -133,7 +136,7 @@ public final class DashboardBenchmark {
                 // a rate is from the compiled code's.
                 Bench.print(name + ": dashboard / bare; JIT during each", String.format(Locale.ROOT,
                         "%.2f; %.1f s / %.1f s", dashboard.rate() / bare.rate(), bare.compiling(), dashboard.compiling()));
-                Bench.print(name + ": CPU a record: bare; dashboard (listener thread)", cpu(bare.cpu(), dashboard.cpu(), dashboard.listenerCpu()));
+                Bench.print(name + ": CPU a record: bare; dashboard (listener threads)", cpu(bare.cpu(), dashboard.cpu(), dashboard.listenerCpu()));
                 if (round > REPLAY_ROUNDS - WARM_ROUNDS) {
                     warmBare += bare.rate() / WARM_ROUNDS;
                     warmDashboard += dashboard.rate() / WARM_ROUNDS;
@@ -145,7 +148,7 @@ public final class DashboardBenchmark {
             Bench.print("warm: mean rate of the last " + WARM_ROUNDS + " rounds: bare; dashboard", String.format(Locale.ROOT,
                     "%,.0f; %,.0f records/s", warmBare, warmDashboard));
             Bench.print("warm: dashboard / bare, of those means", String.format(Locale.ROOT, "%.2f", warmDashboard / warmBare));
-            Bench.print("warm: mean CPU a record: bare; dashboard (listener thread)", cpu(warmBareCpu, warmDashboardCpu, warmListenerCpu));
+            Bench.print("warm: mean CPU a record: bare; dashboard (listener threads)", cpu(warmBareCpu, warmDashboardCpu, warmListenerCpu));
         }
     }
 
@@ -155,7 +158,7 @@ public final class DashboardBenchmark {
 
     /**
      * A timed read: records per second, the seconds the JIT spent compiling meanwhile, and the CPU time per record
-     * of the whole JVM (broker, JIT and garbage collector included) and of the dashboard's listener thread. On a few
+     * of the whole JVM (broker, JIT and garbage collector included) and of the dashboard's listener threads. On a few
      * cores a rate follows the CPU a record costs, so these say where the difference between the two comes from.
      */
     private record Read(double rate, double compiling, double cpu, double listenerCpu) {
@@ -175,14 +178,15 @@ public final class DashboardBenchmark {
                     (listenerThreadCpu() - listenerCpuNanos) / (double) records);
         }
 
-        /** CPU time of the running dashboard's listener thread; 0 when there is none. */
+        /** CPU time of the running dashboard's listener threads together; 0 when there is none. */
         private static long listenerThreadCpu() {
+            long cpu = 0;
             for (var thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-                if (thread != null && thread.getThreadName().startsWith(LISTENER_THREAD)) {
-                    return Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
+                if (thread != null && thread.getThreadName().startsWith(LISTENER_THREAD) && thread.getThreadName().contains("-C-")) {
+                    cpu += Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
                 }
             }
-            return 0;
+            return cpu;
         }
     }
 

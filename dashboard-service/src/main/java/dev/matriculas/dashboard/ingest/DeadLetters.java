@@ -46,7 +46,7 @@ class DeadLetters implements ConsumerRecordRecoverer {
     public void accept(ConsumerRecord<?, ?> record, Exception error) {
         publisher.accept(record, error);
         rejected.count(reason(error));
-        progress.folded(1);
+        progress.parked();
         log.warn("Rejected the record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), message(error));
     }
 

@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the whole topic and folds it into the store, record by record, in order. Every instance has a consumer
  * group of its own and commits nothing itself, so it reads every partition from the beginning: a restart rebuilds
- * the same figures and two dashboards side by side both show them all. It remembers how far it has folded, so a
- * rebalance (after Kafka was away, say) resumes there instead of reading again. A record that is not an enrollment
- * is handed, by its place in the batch, to the container's error handler, which parks it ({@link KafkaSetup}).
+ * the same figures and two dashboards side by side both show them all. Within it each partition has a consumer
+ * thread ({@link KafkaSetup}), so records are parsed on every core while all records of an id, being in one
+ * partition, still fold in order. It remembers how far it has folded, so a rebalance (after Kafka was away, say)
+ * resumes there instead of reading again. A record that is not an enrollment is handed, by its place in the batch,
+ * to the container's error handler, which parks it ({@link KafkaSetup}).
  */
 @Component
 class EnrollmentListener implements ConsumerSeekAware {
@@ -50,6 +52,7 @@ class EnrollmentListener implements ConsumerSeekAware {
                 folded++;
             }
         } catch (RuntimeException e) {
+            progress.handedBack(records.size() - folded);
             throw new BatchListenerFailedException("cannot fold the record", e, folded);
         } finally {
             progress.folded(folded);
@@ -65,7 +68,7 @@ class EnrollmentListener implements ConsumerSeekAware {
         }
     }
 
-    /** The position after the last folded record of each partition. */
+    /** The position after the last folded record of each partition, whichever consumer folded it. */
     private void remember(List<ConsumerRecord<byte[], byte[]>> folded) {
         for (int i = 0; i < folded.size(); i++) {
             ConsumerRecord<byte[], byte[]> record = folded.get(i);

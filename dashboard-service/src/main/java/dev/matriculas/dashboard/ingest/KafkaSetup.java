@@ -7,7 +7,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -24,6 +26,16 @@ class KafkaSetup {
     @Bean
     NewTopic deadLetterTopic(TopicProperties topic) {
         return TopicBuilder.name(Enrollment.DEAD_LETTER_TOPIC).partitions(topic.partitions()).build();
+    }
+
+    /**
+     * A consumer for each partition: parsing, most of a record's cost, then runs on every core. Records of one id
+     * share a partition, so they are still folded in order.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> consumerPerPartition(
+            TopicProperties topic) {
+        return container -> container.setConcurrency(topic.partitions());
     }
 
     /**

@@ -1,36 +1,42 @@
 package dev.matriculas.dashboard.status;
 
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * How far the dashboard is behind the end of the topic, per partition. The lag is read from the consumer's own
- * fetch positions (no request to Kafka, a few microseconds) after every batch, so the last batch of a backlog
- * shows as its end at once, and on the listener's idle events while the topic is quiet. While the consumer has no
- * partition (Kafka away, a rebalance), the last lag read stands. Records delivered but not yet folded (the rest of
- * the batch under way) count in the total lag, not in a partition's.
+ * How far the dashboard is behind the end of the topic, per partition. Each partition has a consumer of its own;
+ * each reads the lag of its partitions from its fetch positions (no request to Kafka, a few microseconds) after
+ * every batch, so the last batch of a backlog shows as its end at once, and on the listener's idle events while the
+ * topic is quiet. While a partition has no consumer (Kafka away, a rebalance), the last lag read for it stands.
+ * Records delivered but not yet folded (the rest of a batch under way) count in the total lag, not in a partition's.
  */
 @Component
 public class ConsumerProgress {
 
     private final AtomicLong consumed = new AtomicLong();
-    /** Kafka's lag per partition, and how many records had been fetched when it was read. */
-    private volatile Snapshot lag = new Snapshot(Map.of(), 0);
-    private volatile boolean lagKnown;
+    private final AtomicLong delivered = new AtomicLong();
+    private final Map<Integer, Long> lag = new ConcurrentHashMap<>();
+    private final Set<Integer> lagUnknown = ConcurrentHashMap.newKeySet();
+    /** The topic's partitions, from the consumer's metadata; 0 until known. */
+    private volatile int partitions;
     private volatile long backlogAtStart = -1;
 
-    /** Called on the consumer thread as each batch (or what is left of it after a bad record) is delivered. */
+    /** Called on a consumer's thread as each batch (or what is left of it after a bad record) is delivered. */
     public void fetched(Consumer<?, ?> consumer, int records) {
-        refresh(consumer, consumed.get() + records);
+        delivered.addAndGet(records);
+        refresh(consumer);
     }
 
     /** When the topic is quiet the listener is not called; the idle event still lets us read the lag. */
@@ -38,42 +44,44 @@ public class ConsumerProgress {
     void onIdle(ListenerContainerIdleEvent event) {
         Consumer<?, ?> consumer = event.getConsumer();
         if (consumer != null) {
-            refresh(consumer, consumed.get());
+            refresh(consumer);
         }
     }
 
-    private void refresh(Consumer<?, ?> consumer, long fetched) {
+    private void refresh(Consumer<?, ?> consumer) {
         Set<TopicPartition> assignment = consumer.assignment();
-        if (assignment.isEmpty()) {
-            return;
-        }
-        Map<Integer, Long> current = new TreeMap<>();
-        boolean known = true;
         for (TopicPartition partition : assignment) {
             OptionalLong partitionLag = consumer.currentLag(partition);
             if (partitionLag.isPresent()) {
-                current.put(partition.partition(), partitionLag.getAsLong());
+                lag.put(partition.partition(), partitionLag.getAsLong());
+                lagUnknown.remove(partition.partition());
             } else {
-                known = false;
+                lagUnknown.add(partition.partition());
+            }
+            if (partitions == 0) {
+                List<PartitionInfo> topic = consumer.partitionsFor(partition.topic());
+                partitions = topic == null ? 0 : topic.size();
             }
         }
-        Snapshot snapshot = new Snapshot(Map.copyOf(current), fetched);
-        lag = snapshot;
-        lagKnown = known;
-        if (lagKnown && backlogAtStart < 0) {
-            backlogAtStart = snapshot.fetched() + snapshot.total();
+        if (backlogAtStart < 0 && lagKnown()) {
+            backlogAtStart = consumed.get() + lag();
         }
     }
 
-    private record Snapshot(Map<Integer, Long> byPartition, long fetched) {
-        long total() {
-            return byPartition.values().stream().mapToLong(Long::longValue).sum();
-        }
-    }
-
-    /** Called once a batch is folded into the figures (or parked). */
+    /** Called as records of a delivered batch are folded into the figures. */
     public void folded(int records) {
+        delivered.addAndGet(-records);
         consumed.addAndGet(records);
+    }
+
+    /** Called for the records of a delivered batch after one that cannot be folded: they are delivered again. */
+    public void handedBack(int records) {
+        delivered.addAndGet(-records);
+    }
+
+    /** Called once a record handed back is parked instead of folded. */
+    public void parked() {
+        consumed.incrementAndGet();
     }
 
     /** Records folded into the figures or parked. */
@@ -82,17 +90,17 @@ public class ConsumerProgress {
     }
 
     public Map<Integer, Long> lagByPartition() {
-        return new TreeMap<>(lag.byPartition());
+        return new TreeMap<>(lag);
     }
 
-    /** Kafka's lag when last read, plus the records fetched by then and not folded yet. */
+    /** Kafka's lag when last read, plus the records delivered by then and not folded yet. */
     public long lag() {
-        Snapshot snapshot = lag;
-        return snapshot.total() + Math.max(0, snapshot.fetched() - consumed.get());
+        return lag.values().stream().mapToLong(Long::longValue).sum() + Math.max(0, delivered.get());
     }
 
+    /** Whether the lag of every partition of the topic has been read. */
     public boolean lagKnown() {
-        return lagKnown;
+        return !lag.isEmpty() && lagUnknown.isEmpty() && lag.size() >= partitions;
     }
 
     /** Records read plus records left when the lag was first known; -1 before. */

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
 
-/** Lag while records are fetched by the consumer and folded by another thread. */
+/** Lag while records are fetched and folded, by a consumer for each partition. */
 class ConsumerProgressTest {
 
     private static final TopicPartition PARTITION = new TopicPartition("registration_topic", 0);
@@ -58,6 +59,43 @@ class ConsumerProgressTest {
 
         assertThat(progress.lagByPartition()).containsExactly(Map.entry(0, 0L));
         assertThat(progress.lag()).isZero();
+    }
+
+    @Test
+    void recordsHandedBackAfterABadOneCountOnceWhenDeliveredAgain() {
+        fetch(10, 10);
+        progress.folded(4);
+        progress.handedBack(6);
+        progress.parked();
+        // The five after the parked one come again, from the same position.
+        progress.fetched(consumer, 5);
+
+        assertThat(progress.consumed()).isEqualTo(5);
+        assertThat(progress.lag()).isEqualTo(95);
+    }
+
+    @Test
+    void theLagIsKnownOnceEveryPartitionsConsumerHasReadIt() {
+        TopicPartition second = new TopicPartition(PARTITION.topic(), 1);
+        List<PartitionInfo> topic = List.of(new PartitionInfo(PARTITION.topic(), 0, null, null, null),
+                new PartitionInfo(PARTITION.topic(), 1, null, null, null));
+        consumer.updatePartitions(PARTITION.topic(), topic);
+        MockConsumer<byte[], byte[]> other = new MockConsumer<>("earliest");
+        other.updatePartitions(PARTITION.topic(), topic);
+        other.assign(List.of(second));
+        other.updateBeginningOffsets(Map.of(second, 0L));
+        other.updateEndOffsets(Map.of(second, 50L));
+
+        fetch(10, 10);
+        assertThat(progress.lagKnown()).isFalse();
+        assertThat(progress.backlogAtStart()).isEqualTo(-1);
+
+        other.seek(second, 5);
+        progress.fetched(other, 5);
+        assertThat(progress.lagKnown()).isTrue();
+        assertThat(progress.lagByPartition()).containsExactly(Map.entry(0, 90L), Map.entry(1, 45L));
+        assertThat(progress.lag()).isEqualTo(150);
+        assertThat(progress.backlogAtStart()).isEqualTo(150);
     }
 
     @Test
