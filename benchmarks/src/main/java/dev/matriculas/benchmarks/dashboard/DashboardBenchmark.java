@@ -31,7 +31,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The dashboard's figures of issue 4: replay rate against a bare consumer on the same broker in the same
+ * The dashboard's figures: replay rate against a bare consumer on the same broker in the same
  * run, the cost of building a summary at 1,000 and 1,000,000 enrollments, and heap per enrollment.
  * Usage: {@code DashboardBenchmark [records]} (default 1,000,000).
  */
