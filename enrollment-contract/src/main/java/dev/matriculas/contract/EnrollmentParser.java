@@ -2,9 +2,6 @@ package dev.matriculas.contract;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,15 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
+import com.google.common.base.Utf8;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.sym.BinaryNameMatcher;
+import tools.jackson.core.sym.PropertyNameMatcher;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * Reads a Kafka record into an {@link Enrollment}, enforcing the contract strictly: a JSON object with all
@@ -43,32 +42,36 @@ public final class EnrollmentParser {
     private static final List<String> FIELDS = List.of("id_matricula", "ds_curso_nome", "ds_curso_turno",
             "ds_curso_duracao", "ds_curso_inicio", "ds_aluno_idade", "ds_aluno_sexo", "ds_aluno_responsavel_financeiro",
             "ds_matricula_pagamento", "dt_matricula");
-    private static final Map<String, Integer> FIELD_INDEX = IntStream.range(0, FIELDS.size()).boxed()
-            .collect(Collectors.toUnmodifiableMap(FIELDS::get, Function.identity()));
+    /** Finds a field's index in {@link #FIELDS} from the name's bytes, as Jackson's own object readers do. */
+    private static final PropertyNameMatcher FIELD_NAMES = BinaryNameMatcher.construct(FIELDS);
 
     /**
-     * Jackson's strict JSON (no comments, single quotes, leading zeros, NaN or trailing commas), names given twice
-     * refused, and containers at most 500 deep, the record's own object included. Numbers may be as long as a
-     * record: each is judged by its value ({@link RejectReason#OUT_OF_RANGE}), never refused for its length.
+     * Jackson's strict JSON (no comments, single quotes, leading zeros, NaN or trailing commas) and containers at
+     * most 500 deep, the record's own object included. Numbers may be as long as a record: each is judged by its
+     * value ({@link RejectReason#OUT_OF_RANGE}), never refused for its length.
      */
     private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(500)
                     .maxNumberLength(MAX_RECORD_BYTES)
                     .build())
+            // A consumer thread parses record after record: buffers of its own, reused, cost least.
+            .recyclerPool(JsonRecyclerPools.threadLocalPool())
             .build();
 
     /**
-     * A strict UTF-8 decoder and room for a record's text, one of each a thread: a replay checks every record, on
-     * each consumer thread, and making them anew for each record costs twice the decoding itself.
+     * The same, refusing a name given twice in any object. Jackson's check keeps a set of each object's names,
+     * a fifth of the cost of a record, so a record of the ten fields alone, each once and none an object or an
+     * array, is read with {@link #JSON} and its names checked by their index; any other is read again with this.
      */
-    private static final ThreadLocal<Utf8> UTF8 = ThreadLocal.withInitial(
-            () -> new Utf8(StandardCharsets.UTF_8.newDecoder(), CharBuffer.allocate(MAX_RECORD_BYTES)));
+    private static final JsonFactory JSON_REFUSING_REPEATED_NAMES = JSON.rebuild()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     /**
-     * A replay keeps up to millions of enrollments whose courses, shifts and dates repeat: each value is kept
-     * once, shared by every record that holds it. Emptied when full, so a flood of distinct values costs no more.
+     * A topic's courses, shifts and dates repeat: each value is read once and the same instance handed out again,
+     * so a date is not parsed anew and whoever looks a text up (the dashboard's store, for one) finds its hash
+     * ready and compares it by reference. Emptied when full, so a flood of distinct values costs no more.
      */
     private static final int SHARED_LIMIT = 1024;
     private final Map<String, String> sharedTexts = new ConcurrentHashMap<>();
@@ -114,38 +117,44 @@ public final class EnrollmentParser {
         if (key == null) {
             throw new InvalidEnrollmentException(RejectReason.KEY_MISMATCH, "the record has no key; it must be its id_matricula");
         }
-        return utf8(key, "the key").toString();
+        utf8(key, "the key");
+        return new String(key, StandardCharsets.UTF_8);
     }
 
     /**
-     * The text of the bytes, which must be UTF-8 throughout, a string the record never reads included: Jackson
-     * checks only the strings it decodes, and lets overlong forms and code points past U+10FFFF through.
+     * Checks that the bytes are UTF-8 throughout, a string the record never reads included: Jackson checks only
+     * the strings it decodes, and lets overlong forms and code points past U+10FFFF through.
      */
-    private static CharBuffer utf8(byte[] bytes, String what) {
-        Utf8 utf8 = UTF8.get();
-        CharBuffer chars = bytes.length <= utf8.chars().capacity() ? utf8.chars().clear() : CharBuffer.allocate(bytes.length);
-        CharsetDecoder decoder = utf8.decoder().reset();
-        if (decoder.decode(ByteBuffer.wrap(bytes), chars, true).isError() || decoder.flush(chars).isError()) {
+    private static void utf8(byte[] bytes, String what) {
+        if (!Utf8.isWellFormed(bytes)) {
             throw new InvalidEnrollmentException(RejectReason.INVALID_UTF8, what + " is not valid UTF-8");
         }
-        return chars.flip();
-    }
-
-    private record Utf8(CharsetDecoder decoder, CharBuffer chars) {
     }
 
     private Fields read(byte[] value) {
-        try (JsonParser json = JSON.createParser(value)) {
+        Fields fields = read(value, true);
+        return fields != null ? fields : read(value, false);
+    }
+
+    /**
+     * The record's fields; with {@code plainOnly}, null as soon as the record is more than the ten fields, each
+     * given once as a plain value, since then a name given twice is left for Jackson to find.
+     */
+    private Fields read(byte[] value, boolean plainOnly) {
+        try (JsonParser json = (plainOnly ? JSON : JSON_REFUSING_REPEATED_NAMES).createParser(value)) {
             JsonToken first = json.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw new InvalidEnrollmentException(RejectReason.NOT_AN_OBJECT,
                         "expected a JSON object, got " + (first == null ? "nothing" : JsonToken.valueDescFor(first)));
             }
             Fields fields = new Fields();
-            for (String name = json.nextName(); name != null; name = json.nextName()) {
-                Integer index = FIELD_INDEX.get(name);
+            for (int index = json.nextNameMatch(FIELD_NAMES); index != PropertyNameMatcher.MATCH_END_OBJECT;
+                    index = json.nextNameMatch(FIELD_NAMES)) {
                 JsonToken token = json.nextToken();
-                if (index != null) {
+                if (plainOnly && (index < 0 || fields.tokens[index] != null || !token.isScalarValue())) {
+                    return null;
+                }
+                if (index >= 0) {
                     fields.tokens[index] = token;
                     fields.texts[index] = token.isScalarValue() ? json.getString() : null;
                 }

@@ -399,6 +399,16 @@ class EnrollmentParserTest {
         assertRejected(KEY, text.getBytes(StandardCharsets.UTF_8), RejectReason.MALFORMED_JSON);
     }
 
+    /** Read to its end like any other record: the repeat makes it malformed before its type is judged. */
+    @Test
+    void rejectsARepeatedNameInsideAFieldAsMalformed() {
+        ObjectNode record = valid();
+        record.putObject("ds_aluno_sexo");
+        String text = record.toString().replace("\"ds_aluno_sexo\":{}", "\"ds_aluno_sexo\":{\"a\":1,\"a\":2}");
+
+        assertRejected(KEY, text.getBytes(StandardCharsets.UTF_8), RejectReason.MALFORMED_JSON);
+    }
+
     @Test
     void readsTheSameNameInDifferentObjects() {
         String text = valid().toString().replace("{", "{\"extra\":{\"id_matricula\":\"a\",\"ds_curso_nome\":1},");

@@ -132,10 +132,11 @@ public final class DashboardBenchmark {
                 Read dashboard = dashboardRead(kafka, records);
                 String name = round == 1 ? "round 1 (cold JVM)" : "round " + round;
                 Bench.print(name + ": bare KafkaConsumer; dashboard", rate(bare) + "; " + rate(dashboard) + " records/s");
-                // On a few cores the JIT competes with the reads: how much it compiled during each says how far
-                // a rate is from the compiled code's.
-                Bench.print(name + ": dashboard / bare; JIT during each", String.format(Locale.ROOT,
-                        "%.2f; %.1f s / %.1f s", dashboard.rate() / bare.rate(), bare.compiling(), dashboard.compiling()));
+                // On a few cores the JIT and the collector compete with the reads: how long each worked during a
+                // read says how far its rate is from the compiled code's alone.
+                Bench.print(name + ": dashboard / bare; JIT; GC pauses", String.format(Locale.ROOT,
+                        "%.2f; %.1f s / %.1f s; %.2f s / %.2f s", dashboard.rate() / bare.rate(), bare.compiling(),
+                        dashboard.compiling(), bare.collecting(), dashboard.collecting()));
                 Bench.print(name + ": CPU a record: bare; dashboard (listener threads)", cpu(bare.cpu(), dashboard.cpu(), dashboard.listenerCpu()));
                 if (round > REPLAY_ROUNDS - WARM_ROUNDS) {
                     warmBare += bare.rate() / WARM_ROUNDS;
@@ -157,25 +158,32 @@ public final class DashboardBenchmark {
     }
 
     /**
-     * A timed read: records per second, the seconds the JIT spent compiling meanwhile, and the CPU time per record
-     * of the whole JVM (broker, JIT and garbage collector included) and of the dashboard's listener threads. On a few
-     * cores a rate follows the CPU a record costs, so these say where the difference between the two comes from.
+     * A timed read: records per second, the seconds the JIT spent compiling and the collector paused the reads
+     * meanwhile, and the CPU time per record of the whole JVM (broker, JIT and garbage collector included) and of the
+     * dashboard's listener threads. On a few cores a rate follows the CPU a record costs, so these say where the
+     * difference between the two comes from.
      */
-    private record Read(double rate, double compiling, double cpu, double listenerCpu) {
+    private record Read(double rate, double compiling, double cpu, double listenerCpu, double collecting) {
     }
 
     /** What the clocks said when a read started. */
-    private record Start(long nanos, long compileMillis, long cpuNanos, long listenerCpuNanos) {
+    private record Start(long nanos, long compileMillis, long cpuNanos, long listenerCpuNanos, long collectedMillis) {
 
         static Start now() {
-            return new Start(System.nanoTime(), COMPILER.getTotalCompilationTime(), SYSTEM.getProcessCpuTime(), listenerThreadCpu());
+            return new Start(System.nanoTime(), COMPILER.getTotalCompilationTime(), SYSTEM.getProcessCpuTime(),
+                    listenerThreadCpu(), totalCollectionMillis());
+        }
+
+        private static long totalCollectionMillis() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
         }
 
         Read read(long records) {
             return new Read(records * 1e9 / (System.nanoTime() - nanos),
                     (COMPILER.getTotalCompilationTime() - compileMillis) / 1e3,
                     (SYSTEM.getProcessCpuTime() - cpuNanos) / (double) records,
-                    (listenerThreadCpu() - listenerCpuNanos) / (double) records);
+                    (listenerThreadCpu() - listenerCpuNanos) / (double) records,
+                    (totalCollectionMillis() - collectedMillis) / 1e3);
         }
 
         /** CPU time of the running dashboard's listener threads together; 0 when there is none. */

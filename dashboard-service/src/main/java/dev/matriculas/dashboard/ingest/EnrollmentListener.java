@@ -1,5 +1,6 @@
 package dev.matriculas.dashboard.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.contract.EnrollmentParser;
 import dev.matriculas.dashboard.status.ConsumerProgress;
+import dev.matriculas.dashboard.store.Change;
 import dev.matriculas.dashboard.store.EnrollmentStore;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,13 +19,14 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the whole topic and folds it into the store, record by record, in order. Every instance has a consumer
+ * Reads the whole topic and folds it into the store, in order. Every instance has a consumer
  * group of its own and commits nothing itself, so it reads every partition from the beginning: a restart rebuilds
  * the same figures and two dashboards side by side both show them all. Within it each partition has a consumer
  * thread ({@link KafkaSetup}), so records are parsed on every core while all records of an id, being in one
  * partition, still fold in order. It remembers how far it has folded, so a rebalance (after Kafka was away, say)
- * resumes there instead of reading again. A record that is not an enrollment is handed, by its place in the batch,
- * to the container's error handler, which parks it ({@link KafkaSetup}).
+ * resumes there instead of reading again. A batch is read first and folded as one, so the store is locked once a
+ * batch. A record that is not an enrollment is handed, by its place in the batch, to the container's error handler,
+ * which parks it ({@link KafkaSetup}); the records before it are folded.
  */
 @Component
 class EnrollmentListener implements ConsumerSeekAware {
@@ -45,27 +48,31 @@ class EnrollmentListener implements ConsumerSeekAware {
             groupId = "matriculas-dashboard-#{T(java.util.UUID).randomUUID()}")
     void onRecords(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
         progress.fetched(consumer, records.size());
-        int folded = 0;
+        List<Change> changes = new ArrayList<>(records.size());
         try {
             for (ConsumerRecord<byte[], byte[]> record : records) {
-                fold(record);
-                folded++;
+                changes.add(change(record));
             }
         } catch (RuntimeException e) {
-            progress.handedBack(records.size() - folded);
-            throw new BatchListenerFailedException("cannot fold the record", e, folded);
-        } finally {
-            progress.folded(folded);
-            remember(records.subList(0, folded));
+            fold(records, changes);
+            progress.handedBack(records.size() - changes.size());
+            throw new BatchListenerFailedException("cannot fold the record", e, changes.size());
         }
+        fold(records, changes);
     }
 
-    private void fold(ConsumerRecord<byte[], byte[]> record) {
+    private Change change(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
-            store.remove(parser.parseKey(record.key()));
-        } else {
-            store.put(parser.parse(record.key(), record.value()), record.timestamp());
+            return Change.remove(parser.parseKey(record.key()));
         }
+        return Change.put(parser.parse(record.key(), record.value()), record.timestamp());
+    }
+
+    /** Folds the changes of the first records of the batch, which were all read. */
+    private void fold(List<ConsumerRecord<byte[], byte[]>> records, List<Change> changes) {
+        store.apply(changes);
+        progress.folded(changes.size());
+        remember(records.subList(0, changes.size()));
     }
 
     /** The position after the last folded record of each partition, whichever consumer folded it. */

@@ -93,7 +93,7 @@ public class SummaryStream implements SmartLifecycle {
 
     /**
      * Pushes at once when the last push is a push interval old, else when it will be. Called on every change
-     * (a record folded), so it returns at once while a push is due already.
+     * (a batch of records folded), so it returns at once while a push is due already.
      */
     void changed() {
         if (!pushDue.get() && pushDue.compareAndSet(false, true)) {

@@ -40,7 +40,7 @@ public class EnrollmentStore {
     /** Milliseconds, not an {@code Instant}: a replay changes the store a million times in a few seconds. */
     private long updatedAtMillis;
     private long timestampsAhead;
-    /** Told of every change; cheap, as it runs once per record while the store is locked. */
+    /** Told of every change; cheap, as it runs while the store is locked. */
     private volatile Runnable onChange = () -> { };
 
     public EnrollmentStore(DashboardProperties properties, Clock clock) {
@@ -54,6 +54,38 @@ public class EnrollmentStore {
     /** Adds an enrollment, or replaces the one with the same id. */
     public synchronized void put(Enrollment enrollment, long recordTimestamp) {
         long now = clock.millis();
+        add(enrollment, recordTimestamp, now);
+        changed(now);
+    }
+
+    /** Removes an enrollment (a tombstone on the topic); an unknown id changes nothing. */
+    public synchronized void remove(String id) {
+        if (delete(id)) {
+            changed(clock.millis());
+        }
+    }
+
+    /**
+     * Makes the changes, in order, as one: a consumer hands over a whole batch at once, so the store is locked once
+     * a batch, not once a record, while the other consumers go on parsing theirs.
+     */
+    public synchronized void apply(List<Change> changes) {
+        long now = clock.millis();
+        boolean changed = false;
+        for (Change change : changes) {
+            if (change.removes()) {
+                changed |= delete(change.id());
+            } else {
+                add(change.enrollment(), change.timestamp(), now);
+                changed = true;
+            }
+        }
+        if (changed) {
+            changed(now);
+        }
+    }
+
+    private void add(Enrollment enrollment, long recordTimestamp, long now) {
         long timestamp = recordTimestamp;
         if (timestamp > now + TIMESTAMP_AHEAD_ALLOWED_MILLIS) {
             timestampsAhead++;
@@ -69,17 +101,16 @@ public class EnrollmentStore {
         }
         all.count(row, 1);
         newest.offer(row);
-        changed(now);
     }
 
-    /** Removes an enrollment (a tombstone on the topic); an unknown id changes nothing. */
-    public synchronized void remove(String id) {
+    private boolean delete(String id) {
         Row row = rows.remove(id);
-        if (row != null) {
-            forget(row);
-            slots.release(row.slot());
-            changed(clock.millis());
+        if (row == null) {
+            return false;
         }
+        forget(row);
+        slots.release(row.slot());
+        return true;
     }
 
     private void forget(Row row) {
