@@ -52,17 +52,13 @@ public class EnrollmentStore {
     }
 
     /** Adds an enrollment, or replaces the one with the same id. */
-    public synchronized void put(Enrollment enrollment, long recordTimestamp) {
-        long now = clock.millis();
-        add(enrollment, recordTimestamp, now);
-        changed(now);
+    public void put(Enrollment enrollment, long recordTimestamp) {
+        apply(List.of(Change.put(enrollment, recordTimestamp)));
     }
 
     /** Removes an enrollment (a tombstone on the topic); an unknown id changes nothing. */
-    public synchronized void remove(String id) {
-        if (delete(id)) {
-            changed(clock.millis());
-        }
+    public void remove(String id) {
+        apply(List.of(Change.remove(id)));
     }
 
     /**
