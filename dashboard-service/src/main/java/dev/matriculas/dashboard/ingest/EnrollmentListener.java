@@ -56,7 +56,7 @@ class EnrollmentListener implements ConsumerSeekAware {
         } catch (RuntimeException e) {
             fold(records, changes);
             progress.handedBack(records.size() - changes.size());
-            throw new BatchListenerFailedException("cannot fold the record", e, changes.size());
+            throw new BatchListenerFailedException("cannot read the record", e, changes.size());
         }
         fold(records, changes);
     }
@@ -68,7 +68,7 @@ class EnrollmentListener implements ConsumerSeekAware {
         return Change.put(parser.parse(record.key(), record.value()), record.timestamp());
     }
 
-    /** Folds the changes of the first records of the batch, which were all read. */
+    /** Folds what the first records of the batch, as many as there are changes, were read into. */
     private void fold(List<ConsumerRecord<byte[], byte[]>> records, List<Change> changes) {
         store.apply(changes);
         progress.folded(changes.size());
