@@ -444,7 +444,7 @@ class DashboardPageBrowserTest {
     }
 
     @Test
-    void meetsWcag21AaWhileCatchingUpOnTheTopicsHistory() {
+    void meetsWcag21AaWhileCatchingUpOnTheTopicsHistory() throws InterruptedException {
         sendSampleHour();
         // Fetches held by the broker until they time out, one record batch per partition each: the history takes
         // minutes to read, long enough to look at the page meanwhile.
@@ -459,6 +459,8 @@ class DashboardPageBrowserTest {
             assertThat(browser.find("#banner-catching-up").isDisplayed()).isTrue();
             axeInBothThemes(browser, "pt-BR, Sincronizando");
             assertThat(state(browser)).as("still catching up after the checks").isEqualTo("catching-up");
+            // Ended at once: stopping it as Ctrl-C would waits for the fetch the broker is holding back.
+            catchingUp.kill();
         }
     }
 

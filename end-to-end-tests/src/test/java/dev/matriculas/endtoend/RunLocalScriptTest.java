@@ -88,7 +88,8 @@ class RunLocalScriptTest {
 
     @Test
     void aSecondCtrlCWhileStoppingEndsItAtOnceAndNamesWhatItLeavesRunning() throws Exception {
-        Path output = startScript();
+        // Stopped while the services are still starting: the same stop, without waiting for them to be up.
+        Path output = startScriptUntil("Started dashboard");
         started = script.descendants().toList();
         long kafkaPid = startedPid(output, "Kafka");
         // A broker that no longer answers keeps the stop waiting, as a hung one would.
@@ -119,6 +120,13 @@ class RunLocalScriptTest {
 
     /** Runs the script on an empty broker until it says everything is running; returns the file of its output. */
     private Path startScript() throws IOException {
+        Path output = startScriptUntil("Everything is running");
+        assertThat(Files.readString(output)).contains("http://localhost:8080");
+        return output;
+    }
+
+    /** Runs the script on an empty broker until it prints {@code line}; returns the file of its output. */
+    private Path startScriptUntil(String line) throws IOException {
         assumeThat(PORTS).as("ports the script needs").allMatch(RunLocalScriptTest::free);
         Path output = Files.createTempFile("run-local", ".log");
         ProcessBuilder builder = new ProcessBuilder("bash", "run-local.sh", "--wipe")
@@ -128,8 +136,8 @@ class RunLocalScriptTest {
         builder.environment().put("KAFKA_DATA_DIR", kafkaData.toString());
         script = builder.start();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Files.readString(output).contains("Everything is running") || !script.isAlive());
-        assertThat(Files.readString(output)).contains("Everything is running", "http://localhost:8080");
+                .until(() -> Files.readString(output).contains(line) || !script.isAlive());
+        assertThat(Files.readString(output)).contains(line);
         return output;
     }
 

@@ -25,15 +25,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Live-stream clients that stop reading (a frozen tab, a dead link that still holds its connection) while
- * another client watches. Updates are made large (500 newest rows, about 150 KB each) so the stuck clients'
- * socket buffers fill within seconds; from then on every write to them blocks until the container gives up.
+ * another client watches. Updates are made large (500 newest rows, about 150 KB each) and frequent (the shortest
+ * push interval allowed, with records arriving faster than that) so the stuck clients' socket buffers fill within
+ * a second; from then on every write to them blocks until the container gives up (20 s, server.tomcat.connection-timeout).
  */
 @KafkaTest
 class SlowStreamClientsResilienceTest {
 
     @RegisterExtension
-    static final RunningPipeline pipeline = RunningPipeline.producingPerSecond(50)
-            .withDashboard(Map.of("DASHBOARD_NEWEST_ROWS", "500"));
+    static final RunningPipeline pipeline = RunningPipeline.producingPerSecond(200)
+            .withDashboard(Map.of("DASHBOARD_NEWEST_ROWS", "500", "DASHBOARD_PUSH_INTERVAL", "50ms"));
 
     private static final int STUCK_CLIENTS = 5;
 
@@ -58,10 +59,13 @@ class SlowStreamClientsResilienceTest {
                 HttpRequest.newBuilder(dashboard.uri("/api/stream")).build(),
                 HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body()
                         .filter(line -> line.startsWith("event:summary")).forEach(line -> liveEvents.incrementAndGet()));
-        // One update per push interval (200 ms) while records arrive: 200 take 40 s. Were the push held up by
-        // the stuck clients, each would stall every stream for the container's write timeout.
-        await("live client keeps getting updates").atMost(Duration.ofSeconds(120))
-                .until(() -> liveEvents.get() >= 200);
+        // One update per push interval (50 ms) while records arrive: 100 take 5 s, well within the 20 s the stuck
+        // clients are held. Were the push held up by them, the live client would get its updates only once the
+        // container had dropped them.
+        await("live client keeps getting updates").atMost(Duration.ofSeconds(60))
+                .until(() -> liveEvents.get() >= 100);
+        assertThat(metric(dashboard, "dashboard.stream.clients")).as("streams open, the stuck ones still held")
+                .isEqualTo(STUCK_CLIENTS + 1);
         assertThat(live).isNotDone();
         live.cancel(true);
         for (Socket socket : stuck) {
