@@ -15,7 +15,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.sym.BinaryNameMatcher;
 import tools.jackson.core.sym.PropertyNameMatcher;
@@ -44,6 +46,12 @@ public final class EnrollmentParser {
             "ds_matricula_pagamento", "dt_matricula");
     /** Finds a field's index in {@link #FIELDS} from the name's bytes, as Jackson's own object readers do. */
     private static final PropertyNameMatcher FIELD_NAMES = BinaryNameMatcher.construct(FIELDS);
+    /**
+     * The names as Jackson compares them with the input's bytes at once: a producer writes the fields in one order,
+     * mostly the contract's, so the name expected next is tried first ({@link #nextName}).
+     */
+    private static final SerializableString[] NAMES_IN_ORDER = FIELDS.stream().map(SerializedString::new)
+            .toArray(SerializableString[]::new);
 
     /**
      * Jackson's strict JSON (no comments, single quotes, leading zeros, NaN or trailing commas) and containers at
@@ -148,15 +156,19 @@ public final class EnrollmentParser {
                         "expected a JSON object, got " + (first == null ? "nothing" : JsonToken.valueDescFor(first)));
             }
             Fields fields = new Fields();
-            for (int index = json.nextNameMatch(FIELD_NAMES); index != PropertyNameMatcher.MATCH_END_OBJECT;
-                    index = json.nextNameMatch(FIELD_NAMES)) {
+            for (int index = nextName(json, 0); index != PropertyNameMatcher.MATCH_END_OBJECT;
+                    index = nextName(json, index + 1)) {
                 JsonToken token = json.nextToken();
                 if (plainOnly && (index < 0 || fields.tokens[index] != null || !token.isScalarValue())) {
                     return null;
                 }
                 if (index >= 0) {
                     fields.tokens[index] = token;
-                    fields.texts[index] = token.isScalarValue() ? json.getString() : null;
+                    if (token == JsonToken.VALUE_NUMBER_INT && json.getNumberType() == JsonParser.NumberType.INT) {
+                        fields.ints[index] = json.getIntValue();
+                    } else if (token.isScalarValue()) {
+                        fields.texts[index] = json.getString();
+                    }
                 }
                 json.skipChildren();
             }
@@ -169,10 +181,25 @@ public final class EnrollmentParser {
         }
     }
 
-    /** The ten fields as read, by index in {@link #FIELDS}: each one's JSON token, and its text for a scalar. */
+    /**
+     * The index in {@link #FIELDS} of the next name, {@link PropertyNameMatcher#MATCH_UNKNOWN_NAME} for another name,
+     * or {@link PropertyNameMatcher#MATCH_END_OBJECT}: the {@code expected} one is matched fastest.
+     */
+    private static int nextName(JsonParser json, int expected) {
+        if (expected < 0 || expected >= NAMES_IN_ORDER.length) {
+            return json.nextNameMatch(FIELD_NAMES);
+        }
+        return json.nextName(NAMES_IN_ORDER[expected]) ? expected : json.currentNameMatch(FIELD_NAMES);
+    }
+
+    /**
+     * The ten fields as read, by index in {@link #FIELDS}: each one's JSON token, and its value: an int for an integer
+     * that fits one, else the text of a scalar.
+     */
     private final class Fields {
         private final JsonToken[] tokens = new JsonToken[FIELDS.size()];
         private final String[] texts = new String[FIELDS.size()];
+        private final int[] ints = new int[FIELDS.size()];
 
         private JsonToken token(int index) {
             JsonToken token = tokens[index];
@@ -224,10 +251,10 @@ public final class EnrollmentParser {
                         "field '" + name + "' must be an integer, got " + JsonToken.valueDescFor(token));
             }
             String written = texts[index];
-            if (token == JsonToken.VALUE_NUMBER_INT && written.length() < 10) {
-                int value = Integer.parseInt(written);
+            if (written == null) {
+                int value = ints[index];
                 if (value < min || value > max) {
-                    throw outOfRange(name, written, min, max);
+                    throw outOfRange(name, String.valueOf(value), min, max);
                 }
                 return value;
             }
@@ -259,7 +286,12 @@ public final class EnrollmentParser {
         }
     }
 
+    /** Looked up first without a lock: the consumers of all partitions share these, and nearly every value is known. */
     private static <V> V shared(Map<String, V> values, String written, Function<String, V> read) {
+        V known = values.get(written);
+        if (known != null) {
+            return known;
+        }
         if (values.size() >= SHARED_LIMIT) {
             values.clear();
         }

@@ -2,8 +2,6 @@ package dev.matriculas.dashboard.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.contract.EnrollmentParser;
@@ -12,29 +10,28 @@ import dev.matriculas.dashboard.store.Change;
 import dev.matriculas.dashboard.store.EnrollmentStore;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.PartitionOffset;
+import org.springframework.kafka.annotation.TopicPartition;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the whole topic and folds it into the store, in order. Every instance has a consumer
- * group of its own and commits nothing itself, so it reads every partition from the beginning: a restart rebuilds
- * the same figures and two dashboards side by side both show them all. Within it each partition has a consumer
- * thread ({@link KafkaSetup}), so records are parsed on every core while all records of an id, being in one
- * partition, still fold in order. It remembers how far it has folded, so a rebalance (after Kafka was away, say)
- * resumes there instead of reading again. A batch is read first and folded as one, so the store is locked once a
- * batch. A record that is not an enrollment is handed, by its place in the batch, to the container's error handler,
- * which parks it ({@link KafkaSetup}); the records before it are folded.
+ * Reads the whole topic and folds it into the store, in order. Every instance is assigned every partition
+ * ({@link TopicPartitions}) and reads each from the beginning, whatever was read before: a restart rebuilds the
+ * same figures and two dashboards side by side both show them all. Each partition has a consumer thread of its
+ * own ({@link KafkaSetup}), so records are parsed on every core while all records of an id, being in one
+ * partition, still fold in order; a consumer keeps its position while Kafka is away and goes on from there. A batch
+ * is read first and folded as one, so the store is locked once a batch. A record that is not an enrollment is
+ * handed, by its place in the batch, to the container's error handler, which parks it ({@link KafkaSetup}); the
+ * records before it are folded.
  */
 @Component
-class EnrollmentListener implements ConsumerSeekAware {
+class EnrollmentListener {
 
     static final String ID = "enrollments";
 
     private final EnrollmentParser parser = new EnrollmentParser();
-    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private final EnrollmentStore store;
     private final ConsumerProgress progress;
 
@@ -43,9 +40,15 @@ class EnrollmentListener implements ConsumerSeekAware {
         this.progress = progress;
     }
 
-    /** Started by {@link ListenerStarter}, which retries while Kafka cannot be reached. */
-    @KafkaListener(id = ID, topics = Enrollment.TOPIC, batch = "true", autoStartup = "false",
-            groupId = "matriculas-dashboard-#{T(java.util.UUID).randomUUID()}")
+    /**
+     * Started by {@link ListenerStarter}, which retries while Kafka cannot be reached. Each partition is read from its
+     * first offset, so no consumer asks a group for offsets; the group, a new one each run and joined by no one, only
+     * takes what the error handler commits as it parks a record.
+     */
+    @KafkaListener(id = ID, batch = "true", autoStartup = "false",
+            groupId = "matriculas-dashboard-#{T(java.util.UUID).randomUUID()}",
+            topicPartitions = @TopicPartition(topic = Enrollment.TOPIC, partitions = "#{@topicPartitions.all()}",
+                    partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0")))
     void onRecords(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
         progress.fetched(consumer, records.size());
         List<Change> changes = new ArrayList<>(records.size());
@@ -54,11 +57,11 @@ class EnrollmentListener implements ConsumerSeekAware {
                 changes.add(change(record));
             }
         } catch (RuntimeException e) {
-            fold(records, changes);
+            fold(changes);
             progress.handedBack(records.size() - changes.size());
             throw new BatchListenerFailedException("cannot read the record", e, changes.size());
         }
-        fold(records, changes);
+        fold(changes);
     }
 
     private Change change(ConsumerRecord<byte[], byte[]> record) {
@@ -69,29 +72,8 @@ class EnrollmentListener implements ConsumerSeekAware {
     }
 
     /** Folds what the first records of the batch, as many as there are changes, were read into. */
-    private void fold(List<ConsumerRecord<byte[], byte[]>> records, List<Change> changes) {
+    private void fold(List<Change> changes) {
         store.apply(changes);
         progress.folded(changes.size());
-        remember(records.subList(0, changes.size()));
-    }
-
-    /** The position after the last folded record of each partition, whichever consumer folded it. */
-    private void remember(List<ConsumerRecord<byte[], byte[]>> folded) {
-        for (int i = 0; i < folded.size(); i++) {
-            ConsumerRecord<byte[], byte[]> record = folded.get(i);
-            if (i == folded.size() - 1 || folded.get(i + 1).partition() != record.partition()) {
-                positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
-            }
-        }
-    }
-
-    @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        assignments.keySet().forEach(partition -> {
-            Long position = positions.get(partition);
-            if (position != null) {
-                callback.seek(partition.topic(), partition.partition(), position);
-            }
-        });
     }
 }

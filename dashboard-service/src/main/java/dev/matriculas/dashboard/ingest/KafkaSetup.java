@@ -29,13 +29,12 @@ class KafkaSetup {
     }
 
     /**
-     * A consumer for each partition: parsing, most of a record's cost, then runs on every core. Records of one id
-     * share a partition, so they are still folded in order.
+     * A consumer for each partition the listener is assigned ({@link TopicPartitions}): parsing, most of a record's
+     * cost, then runs on every core. Records of one id share a partition, so they are still folded in order.
      */
     @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> consumerPerPartition(
-            TopicProperties topic) {
-        return container -> container.setConcurrency(topic.partitions());
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> consumerPerPartition() {
+        return container -> container.setConcurrency(container.getContainerProperties().getTopicPartitions().length);
     }
 
     /**

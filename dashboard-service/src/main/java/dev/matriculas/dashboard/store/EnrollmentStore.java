@@ -2,9 +2,10 @@ package dev.matriculas.dashboard.store;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import dev.matriculas.contract.Enrollment;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The enrollments now current on the topic, by id: the same id again replaces the earlier version, a tombstone
  * removes it, so replays and retries never inflate a figure. Figures for everything are kept up to date as
- * records arrive; filtered figures are counted by a scan of the rows' filter keys ({@link Slots}). Writes and figures are synchronized; the
- * export reads the map as it is (a concurrent map), so it never holds up the listener.
+ * records arrive; filtered figures are counted by a scan of the rows' filter keys ({@link Slots}). Everything is
+ * synchronized; the export picks its rows under the lock, a scan of milliseconds, and writes them out after it.
  */
 @Component
 public class EnrollmentStore {
@@ -28,7 +29,7 @@ public class EnrollmentStore {
     private static final long TIMESTAMP_AHEAD_ALLOWED_MILLIS = 60_000;
 
     private final Clock clock;
-    private final Map<String, Row> rows = new ConcurrentHashMap<>();
+    private final Map<String, Row> rows = new HashMap<>();
     private final Slots slots = new Slots();
     private final Vocabularies vocabularies;
     private final Tally all;
@@ -137,7 +138,7 @@ public class EnrollmentStore {
         return version;
     }
 
-    public int size() {
+    public synchronized int size() {
         return rows.size();
     }
 
@@ -169,18 +170,16 @@ public class EnrollmentStore {
 
     /** Hands every current enrollment the filter matches to {@code sink}; changes made meanwhile may or may not show. */
     public void forEach(Filter filter, Consumer<Enrollment> sink) {
-        Slots.Selection selection;
+        List<Row> matching = new ArrayList<>();
         synchronized (this) {
-            selection = vocabularies.selection(filter);
+            slots.forEach(vocabularies.selection(filter), matching::add);
         }
-        for (Row row : rows.values()) {
-            if (selection.matches(row.filterKey())) {
-                Enrollment enrollment;
-                synchronized (this) {
-                    enrollment = vocabularies.enrollment(row);
-                }
-                sink.accept(enrollment);
+        for (Row row : matching) {
+            Enrollment enrollment;
+            synchronized (this) {
+                enrollment = vocabularies.enrollment(row);
             }
+            sink.accept(enrollment);
         }
     }
 }

@@ -1,0 +1,46 @@
+package dev.matriculas.dashboard.ingest;
+
+import java.time.Duration;
+
+import dev.matriculas.contract.Enrollment;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The topic's partitions, all of which every dashboard reads: Spring Kafka's way to read the whole of a compacted
+ * topic, assigned to the listener by name rather than through a consumer group, so no consumer waits to join one
+ * and none is paused by a rebalance. Asked of Kafka as the listener is set up: as many as the topic has, and at least
+ * {@code TOPIC_PARTITIONS}, which Spring's {@code KafkaAdmin} gives a topic with fewer. Partitions added to the topic
+ * later are read after a restart.
+ */
+@Component
+class TopicPartitions {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicPartitions.class);
+    /** Kafka away at start-up costs the dashboard this much of its start, no more. */
+    private static final Duration WAIT = Duration.ofSeconds(2);
+
+    private final ConsumerFactory<?, ?> consumers;
+    private final TopicProperties topic;
+
+    TopicPartitions(ConsumerFactory<?, ?> consumers, TopicProperties topic) {
+        this.consumers = consumers;
+        this.topic = topic;
+    }
+
+    /** The partitions as a range, {@code 0-2} for three, as {@code @TopicPartition} takes them. */
+    public String all() {
+        int partitions = topic.partitions();
+        try (Consumer<?, ?> consumer = consumers.createConsumer()) {
+            partitions = Math.max(partitions, consumer.partitionsFor(Enrollment.TOPIC, WAIT).size());
+        } catch (KafkaException e) {
+            log.info("Kafka cannot say how many partitions {} has ({}): reading the {} of TOPIC_PARTITIONS",
+                    Enrollment.TOPIC, e.getMessage(), partitions);
+        }
+        return "0-" + (partitions - 1);
+    }
+}
