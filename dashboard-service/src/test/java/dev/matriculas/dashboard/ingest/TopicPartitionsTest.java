@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import dev.matriculas.contract.Enrollment;
+import dev.matriculas.dashboard.DashboardApplication;
 import dev.matriculas.dashboard.TestKafka;
 import dev.matriculas.dashboard.store.EnrollmentStore;
 import dev.matriculas.testkafka.KafkaTest;
@@ -18,63 +19,36 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** The dashboard reads every partition of the topic, also of one given more partitions than it creates. */
-@SpringBootTest
 @KafkaTest(ownBroker = true)
-@Import(TopicPartitionsTest.Kafka.class)
 class TopicPartitionsTest {
 
-    /** Two more than TOPIC_PARTITIONS, 3 by default, added before the dashboard starts. */
-    static final int PARTITIONS = 5;
-    static final TestKafka kafka = withPartitions(TestKafka.own(), PARTITIONS);
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Kafka {
-
-        @Bean
-        KafkaConnectionDetails kafkaConnectionDetails() {
-            return kafka.broker().connectionDetails();
-        }
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
-
-    @Autowired
-    EnrollmentStore store;
+    /** Two more than TOPIC_PARTITIONS, 3 by default. */
+    private static final int PARTITIONS = 5;
 
     @Test
-    void foldsTheRecordsOfPartitionsBeyondTopicPartitionsToo() {
-        List<Enrollment> enrollments = IntStream.range(0, 50).mapToObj(i -> enrollment("partition-" + i).build()).toList();
-        assertThat(enrollments).filteredOn(enrollment -> partitionOf(enrollment.id()) >= 3).hasSizeGreaterThan(5);
+    void foldsTheRecordsOfPartitionsBeyondTopicPartitionsToo() throws Exception {
+        try (TestKafka kafka = TestKafka.own();
+                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.broker().bootstrapServers()))) {
+            admin.createPartitions(Map.of(Enrollment.TOPIC, NewPartitions.increaseTo(PARTITIONS))).all().get();
+            List<Enrollment> enrollments = IntStream.range(0, 50).mapToObj(i -> enrollment("partition-" + i).build()).toList();
+            assertThat(enrollments).filteredOn(enrollment -> partitionOf(enrollment.id()) >= 3).hasSizeGreaterThan(5);
+            kafka.sendAll(enrollments);
 
-        kafka.sendAll(enrollments);
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.size() == enrollments.size());
+            try (ConfigurableApplicationContext dashboard = new SpringApplicationBuilder(DashboardApplication.class)
+                    .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.broker().bootstrapServers())) {
+                EnrollmentStore store = dashboard.getBean(EnrollmentStore.class);
+                await().atMost(Duration.ofSeconds(30)).until(() -> store.size() == enrollments.size());
+            }
+        }
     }
 
     /** As Kafka's producer places a keyed record. */
     private static int partitionOf(String id) {
         return Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
-    }
-
-    private static TestKafka withPartitions(TestKafka kafka, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.broker().bootstrapServers()))) {
-            admin.createPartitions(Map.of(Enrollment.TOPIC, NewPartitions.increaseTo(partitions))).all().get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not give " + Enrollment.TOPIC + " " + partitions + " partitions", e);
-        }
-        return kafka;
     }
 }
