@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * How far the dashboard is behind the end of the topic, per partition. Each partition has a consumer of its own;
  * each reads the lag of its partitions from its fetch positions (no request to Kafka, a few microseconds) after
  * every batch, so the last batch of a backlog shows as its end at once, and on the listener's idle events while the
- * topic is quiet. While a partition has no consumer (Kafka away, a rebalance), the last lag read for it stands.
+ * topic is quiet. While Kafka is away, the last lag read for a partition stands.
  * Records delivered but not yet folded (the rest of a batch under way) count in the total lag, not in a partition's.
  */
 @Component
