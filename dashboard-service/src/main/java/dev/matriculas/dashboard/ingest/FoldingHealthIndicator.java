@@ -1,5 +1,7 @@
 package dev.matriculas.dashboard.ingest;
 
+import dev.matriculas.contract.Enrollment;
+import dev.matriculas.dashboard.status.ConsumerProgress;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.event.EventListener;
@@ -7,13 +9,22 @@ import org.springframework.kafka.event.ConsumerStoppedEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * DOWN once the listener has stopped on an error (most likely the heap running out): the figures no longer move,
- * and only a restart, which reads the topic again, brings them back. Unlike Kafka being away, waiting does not help.
+ * DOWN when the figures leave records out and only a restart, which reads the topic again, brings them back: once
+ * the listener has stopped on an error (most likely the heap running out), or when the topic has more partitions
+ * than the listener was given, as when Kafka could not say how many as the dashboard started. Unlike Kafka being
+ * away, waiting does not help.
  */
 @Component("folding")
 class FoldingHealthIndicator implements HealthIndicator {
 
+    private final ConsumerProgress progress;
+    private final TopicPartitions partitions;
     private volatile boolean stoppedOnError;
+
+    FoldingHealthIndicator(ConsumerProgress progress, TopicPartitions partitions) {
+        this.progress = progress;
+        this.partitions = partitions;
+    }
 
     @EventListener
     void onStopped(ConsumerStoppedEvent event) {
@@ -29,8 +40,13 @@ class FoldingHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return stoppedOnError
-                ? Health.down().withDetail("error", "folding stopped on an error (see the log); restart the dashboard").build()
-                : Health.up().build();
+        if (stoppedOnError) {
+            return Health.down().withDetail("error", "folding stopped on an error (see the log); restart the dashboard").build();
+        }
+        if (progress.topicPartitions() > partitions.assigned()) {
+            return Health.down().withDetail("error", Enrollment.TOPIC + " has " + progress.topicPartitions()
+                    + " partitions and the dashboard reads " + partitions.assigned() + "; restart the dashboard").build();
+        }
+        return Health.up().build();
     }
 }

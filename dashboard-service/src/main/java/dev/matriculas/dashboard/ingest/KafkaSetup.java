@@ -11,6 +11,7 @@ import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.util.backoff.FixedBackOff;
 
 /** The topics the dashboard reads and writes, and what the container does with a record that cannot be folded. */
@@ -34,7 +35,12 @@ class KafkaSetup {
      */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> consumerPerPartition() {
-        return container -> container.setConcurrency(container.getContainerProperties().getTopicPartitions().length);
+        return container -> {
+            TopicPartitionOffset[] assigned = container.getContainerProperties().getTopicPartitions();
+            if (assigned != null) {
+                container.setConcurrency(assigned.length);
+            }
+        };
     }
 
     /**

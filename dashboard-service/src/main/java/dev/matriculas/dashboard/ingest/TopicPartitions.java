@@ -1,9 +1,11 @@
 package dev.matriculas.dashboard.ingest;
 
 import java.time.Duration;
+import java.util.Properties;
 
 import dev.matriculas.contract.Enrollment;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
  * topic, assigned to the listener by name rather than through a consumer group, so no consumer waits to join one
  * and none is paused by a rebalance. Asked of Kafka as the listener is set up: as many as the topic has, and at least
  * {@code TOPIC_PARTITIONS}, which Spring's {@code KafkaAdmin} gives a topic with fewer. Partitions added to the topic
- * later are read after a restart.
+ * later are read after a restart; {@link FoldingHealthIndicator} says when one is needed.
  */
 @Component
 class TopicPartitions {
@@ -26,6 +28,7 @@ class TopicPartitions {
 
     private final ConsumerFactory<?, ?> consumers;
     private final TopicProperties topic;
+    private volatile int assigned;
 
     TopicPartitions(ConsumerFactory<?, ?> consumers, TopicProperties topic) {
         this.consumers = consumers;
@@ -35,12 +38,21 @@ class TopicPartitions {
     /** The partitions as a range, {@code 0-2} for three, as {@code @TopicPartition} takes them. */
     public String all() {
         int partitions = topic.partitions();
-        try (Consumer<?, ?> consumer = consumers.createConsumer()) {
+        // Asking must not create the topic, with the broker's defaults, before KafkaAdmin creates it as declared.
+        Properties noTopicCreated = new Properties();
+        noTopicCreated.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        try (Consumer<?, ?> consumer = consumers.createConsumer(null, null, null, noTopicCreated)) {
             partitions = Math.max(partitions, consumer.partitionsFor(Enrollment.TOPIC, WAIT).size());
         } catch (KafkaException e) {
-            log.info("Kafka cannot say how many partitions {} has ({}): reading the {} of TOPIC_PARTITIONS",
+            log.warn("Kafka cannot say how many partitions {} has ({}): reading the {} of TOPIC_PARTITIONS",
                     Enrollment.TOPIC, e.getMessage(), partitions);
         }
+        assigned = partitions;
         return "0-" + (partitions - 1);
+    }
+
+    /** How many partitions the listener was given. */
+    int assigned() {
+        return assigned;
     }
 }

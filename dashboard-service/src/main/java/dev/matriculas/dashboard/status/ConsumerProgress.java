@@ -51,16 +51,20 @@ public class ConsumerProgress {
     private void refresh(Consumer<?, ?> consumer) {
         Set<TopicPartition> assignment = consumer.assignment();
         for (TopicPartition partition : assignment) {
+            if (partitions == 0) {
+                List<PartitionInfo> topic = consumer.partitionsFor(partition.topic());
+                partitions = topic == null ? 0 : topic.size();
+            }
+            if (partitions > 0 && partition.partition() >= partitions) {
+                // Assigned before the topic had it (Kafka away at start-up): no lag until it exists.
+                continue;
+            }
             OptionalLong partitionLag = consumer.currentLag(partition);
             if (partitionLag.isPresent()) {
                 lag.put(partition.partition(), partitionLag.getAsLong());
                 lagUnknown.remove(partition.partition());
             } else {
                 lagUnknown.add(partition.partition());
-            }
-            if (partitions == 0) {
-                List<PartitionInfo> topic = consumer.partitionsFor(partition.topic());
-                partitions = topic == null ? 0 : topic.size();
             }
         }
         if (backlogAtStart < 0 && lagKnown()) {
@@ -96,6 +100,11 @@ public class ConsumerProgress {
     /** Kafka's lag when last read, plus the records delivered by then and not folded yet. */
     public long lag() {
         return lag.values().stream().mapToLong(Long::longValue).sum() + Math.max(0, delivered.get());
+    }
+
+    /** The topic's partitions, as Kafka said when the first batch or idle event came; 0 before. */
+    public int topicPartitions() {
+        return partitions;
     }
 
     /** Whether the lag of every partition of the topic has been read. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.dashboard.DashboardApplication;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /** The listener against a real broker: what reaches the figures, what is parked, and how. */
@@ -42,6 +45,9 @@ class EnrollmentListenerTest {
 
     @Autowired
     ConsumerProgress progress;
+
+    @Autowired
+    KafkaListenerEndpointRegistry registry;
 
     private long total(String course) {
         return store.figures(new Filter(course, null, null, null), 1).totalEnrollments();
@@ -188,5 +194,20 @@ class EnrollmentListenerTest {
         // The first instance is unaffected by the second one coming and going.
         kafka.send(enrollment("shared-after").course("Curso Shared").build());
         await().atMost(Duration.ofSeconds(30)).until(() -> total("Curso Shared") == 101);
+    }
+
+    @Test
+    void aListenerStartedAgainResumesWhereItStoppedRatherThanReadingTheTopicAgain() {
+        kafka.sendAll(IntStream.range(0, 20).mapToObj(i -> enrollment("resumed-" + i).course("Curso Retomado").build()).toList());
+        await().atMost(Duration.ofSeconds(30)).until(() -> total("Curso Retomado") == 20 && progress.lag() == 0);
+        long consumed = progress.consumed();
+
+        MessageListenerContainer listener = registry.getListenerContainer(EnrollmentListener.ID);
+        listener.stop();
+        listener.start();
+        kafka.send(enrollment("resumed-after").course("Curso Retomado").build());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> total("Curso Retomado") == 21 && progress.lag() == 0);
+        assertThat(progress.consumed()).isEqualTo(consumed + 1);
     }
 }

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.matriculas.dashboard.status.ConsumerProgress;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -17,7 +18,7 @@ class ListenerStarterTest {
 
     private final KafkaListenerEndpointRegistry registry = mock(KafkaListenerEndpointRegistry.class);
     private final MessageListenerContainer container = mock(MessageListenerContainer.class);
-    private final FoldingHealthIndicator folding = new FoldingHealthIndicator();
+    private final FoldingHealthIndicator folding = new FoldingHealthIndicator(new ConsumerProgress(), mock(TopicPartitions.class));
 
     private ListenerStarter starterOfAStoppedListener() {
         when(registry.getListenerContainer(EnrollmentListener.ID)).thenReturn(container);
