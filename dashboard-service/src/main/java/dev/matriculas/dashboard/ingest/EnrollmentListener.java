@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the whole topic and folds it into the store, in order. Every instance is assigned every partition
- * ({@link TopicPartitions}) and reads each from the beginning, whatever was read before: a restart rebuilds the
+ * ({@link TopicPartitions}) and starts each from offset 0, committing nothing: a restart rebuilds the
  * same figures and two dashboards side by side both show them all. Each partition has a consumer thread of its
  * own ({@link KafkaSetup}), so records are parsed on every core while all records of an id, being in one
  * partition, still fold in order. A consumer keeps its position while Kafka is away, and the listener remembers how

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * DOWN when the figures leave records out and only a restart, which reads the topic again, brings them back: once
  * the listener has stopped on an error (most likely the heap running out), or when the topic has more partitions
- * than the listener was given, as when Kafka could not say how many as the dashboard started. Unlike Kafka being
+ * than the listener was given (Kafka could not say how many as the dashboard started). Unlike Kafka being
  * away, waiting does not help.
  */
 @Component("folding")

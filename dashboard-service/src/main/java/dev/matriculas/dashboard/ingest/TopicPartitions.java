@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * topic, assigned to the listener by name rather than through a consumer group, so no consumer waits to join one
  * and none is paused by a rebalance. Asked of Kafka as the listener is set up: as many as the topic has, and at least
  * {@code TOPIC_PARTITIONS}, which Spring's {@code KafkaAdmin} gives a topic with fewer. Partitions added to the topic
- * later are read after a restart; {@link FoldingHealthIndicator} says when one is needed.
+ * later are read after a restart. When Kafka cannot answer, {@code TOPIC_PARTITIONS}; should the topic have more,
+ * {@link FoldingHealthIndicator} says so once Kafka is back.
  */
 @Component
 class TopicPartitions {
