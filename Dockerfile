@@ -1,9 +1,10 @@
-# syntax=docker/dockerfile:1
 # The image of either service, built from the repository root (the build needs the parent pom and the shared
 # modules). docker-compose.yml passes the build arguments; by hand:
 #   docker build --build-arg MODULE=producer-service --build-arg PORT=8082 --build-arg PORT_SETTING=PRODUCER_PORT .
 
 # --- build: the Maven wrapper, with the downloaded dependencies in a cache both images' builds share -----------
+# Docker's built-in Dockerfile frontend reads this file (no "# syntax=" line, which would pull a frontend image),
+# so it builds where no registry is reachable; cache mounts are part of that frontend.
 FROM eclipse-temurin:17.0.19_10-jdk-noble AS build
 ARG MODULE
 WORKDIR /workspace
@@ -19,8 +20,10 @@ COPY local-kafka/ local-kafka/
 COPY test-kafka/ test-kafka/
 COPY ${MODULE}/src/ ${MODULE}/src/
 # Tests run in CI, not in the image build. The runnable jar is split into Spring Boot's layers, so a code
-# change only replaces the small "application" layer of the image.
-RUN --mount=type=cache,target=/root/.m2 \
+# change only replaces the small "application" layer of the image. Compose builds both images at once and both
+# use this cache: "locked" lets one build at a time in, so neither sees the Maven download or the libraries the
+# other is still writing (the second build then finds them all there).
+RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     ./mvnw -B -q -pl "$MODULE" -am -DskipTests package \
  && java -Djarmode=tools -jar "$MODULE"/target/"$MODULE"-*-exec.jar \
       extract --layers --application-filename application.jar --destination /layers
@@ -30,12 +33,9 @@ FROM eclipse-temurin:17.0.19_10-jre-noble
 # The port the service listens on by default, and the setting that moves it (PRODUCER_PORT, DASHBOARD_PORT).
 ARG PORT
 ARG PORT_SETTING
-# curl is for the health check only; the JRE image does not ship it. The check asks the port the service
-# listens on: its setting's value when the container is given one.
-RUN apt-get update \
- && apt-get install -y --no-install-recommends curl \
- && rm -rf /var/lib/apt/lists/* \
- && useradd --system --no-create-home --user-group matriculas \
+# The health check asks the port the service listens on (its setting's value when the container is given one)
+# with the curl that the Temurin image ships.
+RUN useradd --system --no-create-home --user-group matriculas \
  && printf '#!/bin/sh\nexec curl -fsS -o /dev/null "http://localhost:${%s:-%s}/actuator/health"\n' \
       "$PORT_SETTING" "$PORT" > /usr/local/bin/healthcheck \
  && chmod 755 /usr/local/bin/healthcheck
@@ -47,8 +47,9 @@ COPY --from=build /layers/application/ ./
 # Class data sharing (Spring Boot's reference, "Class Data Sharing"): a training run starts the service until its
 # context is refreshed, then the JVM writes the classes it loaded to application.jsa, which every start maps
 # instead of loading and checking them again: about half the time to the first answer (StartUpBenchmark). No
-# broker is reachable while the image is built, so the admin client is told not to look for one. The archive
-# fits this image's JRE and class path only; a JVM that cannot use it starts without it.
+# broker is reachable while the image is built: the admin client is told not to look for one, and the dashboard's
+# partition count asks Kafka for 2 s, then takes TOPIC_PARTITIONS. The archive fits this image's JRE and class
+# path only; a JVM that cannot use it starts without it.
 RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh \
       -Dspring.kafka.admin.auto-create=false -jar application.jar
 USER matriculas
