@@ -32,6 +32,8 @@ final class ContainerBroker implements TestBroker {
                 // As docker-compose.yml and the in-process broker have it: topics exist only when created on purpose.
                 .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
                 .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
+                // Beyond Testcontainers' minute: a busy machine, with several test JVMs, can take longer.
+                .withStartupTimeout(BrokerReadiness.TIMEOUT.multipliedBy(3))
                 .withCreateContainerCmdModifier(create -> create.getHostConfig().withPortBindings(
                         new PortBinding(Ports.Binding.bindPort(hostPort), ExposedPort.tcp(KAFKA_PORT))));
         // Started at once, since the address exists only then; it serves from start().
