@@ -3,8 +3,9 @@
 #   producer burst vs a bare KafkaProducer (bench/producer.sh), dashboard replay, summary cost and heap
 #   (bench/dashboard.sh), produce-to-browser latency (bench/latency.sh, at 1,000, 100 and 1 records/s), Server-Sent-Events
 #   fan-out to 1,000 and 5,000 clients (LiveDashboardBenchmark), dashboard start-up with and without a class data
-#   sharing archive (StartUpBenchmark), and the dashboard beside a Kafka Streams application computing the same
-#   figures (bench/streams.sh).
+#   sharing archive (StartUpBenchmark), the dashboard beside a Kafka Streams application computing the same
+#   figures (bench/streams.sh), and the dashboard's heap growth under dropped streams and a course flood
+#   (bench/heap.sh).
 # Each benchmark starts its own broker on free ports and stops it; Ctrl-C or a failure stops what is running.
 #   ./bench.sh            (about 16 minutes on 2 cores)
 set -euo pipefail
@@ -54,12 +55,13 @@ step streams bench/streams.sh 1000000
 step live java -Xmx1g -cp "$classpath" dev.matriculas.benchmarks.live.LiveDashboardBenchmark "$dashboard_jar" 100000 1000 30
 step live5000 java -Xmx2g -cp "$classpath" dev.matriculas.benchmarks.live.LiveDashboardBenchmark "$dashboard_jar" 100000 5000 30 1g
 step startup java -Xmx512m -cp "$classpath" dev.matriculas.benchmarks.startup.StartUpBenchmark "$dashboard_jar" 100000 3
+step heap bench/heap.sh
 
 machine="$(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), Java $(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.version =/ {print $2}')"
 echo
 echo "=== All figures ($machine)"
 printf '| %-10s | %-58s | %22s |\n|%s|%s|%s|\n' benchmark figure value "------------" "$(printf -- '-%.0s' {1..60})" "$(printf -- '-%.0s' {1..24})"
-for name in producer dashboard latency latency100 latency1 streams live live5000 startup; do
+for name in producer dashboard latency latency100 latency1 streams live live5000 startup heap; do
   if [[ -f "$out/$name.txt" ]]; then
     # Table rows as printed by the Java benchmarks, and the producer benchmark's summary lines ("name : value").
     awk -v step="$name" '

@@ -81,6 +81,20 @@ public final class DashboardProcess implements AutoCloseable {
         }
     }
 
+    /** Heap in use right after a full collection, in bytes, as {@code jcmd GC.run} then the metrics endpoint see it. */
+    public long heapAfterGc() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            jcmd.destroyForcibly();
+            throw new IllegalStateException("jcmd GC.run failed on the dashboard; see " + log);
+        }
+        String body = HTTP.send(HttpRequest.newBuilder(base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return JSON.readTree(body).path("measurements").get(0).path("value").asLong();
+    }
+
     /** Polls every 20 ms for up to 3 minutes; the dashboard dying or the time running out ends the benchmark. */
     public void waitFor(BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);

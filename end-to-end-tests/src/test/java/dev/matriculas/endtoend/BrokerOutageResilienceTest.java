@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The broker stops mid-stream and comes back on the same ports and data, while the producer and the dashboard
- * run on as separate processes, neither restarted. The outage, about 20 s, outlasts the producer's grace before
+ * The broker is stopped mid-stream (shut down: connections refused) and started again on the same ports and
+ * data, while the producer and the dashboard run on as separate processes, neither restarted. The outage, about 20 s, outlasts the producer's grace before
  * it reports Kafka away (5 s) and its wait for a topic's metadata (max.block.ms, 10 s).
  */
 @KafkaTest(ownBroker = true)
@@ -27,7 +27,7 @@ class BrokerOutageResilienceTest {
     static final RunningPipeline pipeline = RunningPipeline.producingPerSecond(50).withOwnBroker();
 
     @Test
-    void everyEnrollmentAcknowledgedAcrossABrokerOutageIsCountedExactlyOnce() {
+    void everyEnrollmentAcknowledgedAcrossABrokerStopAndStartIsCountedExactlyOnce() {
         TestBroker kafka = pipeline.kafka();
         ServiceProcess producer = pipeline.producer();
         ServiceProcess dashboard = pipeline.dashboard();

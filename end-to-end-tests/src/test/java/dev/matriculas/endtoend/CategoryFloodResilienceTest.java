@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-/** Every record names a course never seen before: the dashboard keeps its category maps bounded and answers. */
+/**
+ * Every record names a course never seen before: the dashboard keeps its category maps bounded, counts every
+ * record and answers all along. How much heap the flood leaves behind is a figure of {@code bench/heap.sh}.
+ */
 @KafkaTest
 class CategoryFloodResilienceTest {
 
@@ -35,7 +38,6 @@ class CategoryFloodResilienceTest {
     void aFloodOfNewCourseNamesIsFoldedIntoOtherAndCountedExactly() throws Exception {
         TestBroker kafka = pipeline.kafka();
         ServiceProcess dashboard = pipeline.dashboard();
-        long heapBefore = dashboard.heapAfterGc();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 20,
@@ -62,8 +64,6 @@ class CategoryFloodResilienceTest {
         assertThat(dashboard.status("/")).isEqualTo(200);
         assertThat(dashboard.status("/api/summary?course=" + OTHER.replace("(", "%28").replace(")", "%29"))).isEqualTo(200);
         assertThat(RunningServices.health(dashboard)).isEqualTo("UP");
-        // 50,000 enrollments in compact columns are a few MB; unbounded category maps would be far more.
-        assertThat(dashboard.heapAfterGc()).as("heap after GC, bytes").isLessThan(heapBefore + 64L * 1024 * 1024);
     }
 
     private static String enrollment(String id, String course) {

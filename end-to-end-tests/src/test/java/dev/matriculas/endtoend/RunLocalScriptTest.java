@@ -115,7 +115,8 @@ class RunLocalScriptTest {
 
     private static void signal(String signal, long pid) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
-        assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).as("kill -%s %d ended", signal, pid).isTrue();
+        assertThat(kill.exitValue()).as("kill -%s %d", signal, pid).isZero();
     }
 
     /** Runs the script on an empty broker until it says everything is running; returns the file of its output. */

@@ -126,17 +126,6 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Heap in use right after a full collection, in bytes, as {@code jcmd GC.run} then the metrics endpoint see it. */
-    long heapAfterGc() throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(process.pid()), "GC.run").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
-            throw new IllegalStateException("jcmd GC.run failed for " + name);
-        }
-        return get("/actuator/metrics/jvm.memory.used?tag=area:heap").path("measurements").get(0).path("value").asLong();
-    }
-
     private JsonNode send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(5)).build(),
@@ -161,7 +150,7 @@ final class ServiceProcess implements AutoCloseable {
             process.destroy();
             try {
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
+                    kill();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -171,7 +160,9 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Ends the process at once, as a crash would, without a chance to clean up. */
     void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor();
+        if (!process.destroyForcibly().waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " (pid " + process.pid() + ") still runs 30 s after SIGKILL");
+        }
     }
 
     private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {

@@ -21,15 +21,21 @@ class MainTest {
     private record Exit(int code, String errors) {
     }
 
+    /** Its errors go to a file while it runs, so a full pipe never holds it up, and the wait for its end is bounded. */
     private Exit run(Map<String, String> environment) throws IOException, InterruptedException {
+        Path errors = Files.createTempFile(folder, "errors", ".txt");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(errors.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
-        return new Exit(process.exitValue(), errors);
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited within 60 s").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        return new Exit(process.exitValue(), Files.readString(errors, StandardCharsets.UTF_8));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.matriculas.testkafka;
 
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,15 +35,16 @@ enum BrokerChoice {
 
     static synchronized BrokerChoice chosen() {
         if (chosen == null) {
-            chosen = choose(System.getProperty(PROPERTY, ""));
+            chosen = choose(System.getProperty(PROPERTY, ""), DockerClientFactory.instance()::isDockerAvailable);
         }
         return chosen;
     }
 
-    static BrokerChoice choose(String asked) {
+    /** {@code dockerAvailable} is asked only when the choice depends on it. */
+    static BrokerChoice choose(String asked, BooleanSupplier dockerAvailable) {
         switch (asked.trim().toLowerCase(Locale.ROOT)) {
             case "container" -> {
-                if (!DockerClientFactory.instance().isDockerAvailable()) {
+                if (!dockerAvailable.getAsBoolean()) {
                     throw new IllegalStateException("-D" + PROPERTY + "=container asks for Kafka in a container, but no "
                             + "Docker engine is reachable: start Docker, or run with -D" + PROPERTY + "=in-process");
                 }
@@ -54,7 +56,7 @@ enum BrokerChoice {
                 return IN_PROCESS;
             }
             case "" -> {
-                if (DockerClientFactory.instance().isDockerAvailable()) {
+                if (dockerAvailable.getAsBoolean()) {
                     log.info("Kafka for these tests: a container of {}, as a Docker engine is reachable "
                             + "(-D{}=in-process for the in-process broker)", ComposeKafkaImage.read(), PROPERTY);
                     return CONTAINER;

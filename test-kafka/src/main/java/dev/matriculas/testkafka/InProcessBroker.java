@@ -32,6 +32,7 @@ final class InProcessBroker implements TestBroker {
     @Override
     public TestBroker start() {
         kafka.start();
+        BrokerReadiness.await(bootstrapServers());
         return this;
     }
 

@@ -15,7 +15,8 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 /**
  * Gives the Spring context of a {@link KafkaTest} the shared broker the way Spring Boot's service connections do:
  * as a {@link KafkaConnectionDetails} bean, which every Kafka client the application builds then uses. Being
- * equal for every such class, it lets them share one cached context.
+ * equal for every such class, it lets them share one cached context. A class with a broker of its own gets
+ * {@link OwnKafkaConnectionRequired} instead.
  */
 final class SharedKafkaConnection implements ContextCustomizer {
 
@@ -42,7 +43,10 @@ final class SharedKafkaConnection implements ContextCustomizer {
         public ContextCustomizer createContextCustomizer(Class<?> testClass,
                 List<ContextConfigurationAttributes> configAttributes) {
             KafkaTest kafkaTest = TestContextAnnotationUtils.findMergedAnnotation(testClass, KafkaTest.class);
-            return kafkaTest == null || kafkaTest.ownBroker() ? null : new SharedKafkaConnection();
+            if (kafkaTest == null) {
+                return null;
+            }
+            return kafkaTest.ownBroker() ? new OwnKafkaConnectionRequired() : new SharedKafkaConnection();
         }
     }
 }

@@ -25,7 +25,10 @@ public interface TestBroker extends AutoCloseable {
     /** Serves (again), on the same address and with the data it had; returns once it takes requests. */
     TestBroker start();
 
-    /** Stops answering, as in an outage, keeping its address and data for {@link #start()}. */
+    /**
+     * Shuts the broker down, as in an outage of a stopped broker (connections refused, its log recovered on the
+     * next start), keeping its address and data for {@link #start()}.
+     */
     void stop();
 
     /** Gone for good. */

@@ -3,6 +3,10 @@ package dev.matriculas.testkafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +32,15 @@ import org.junit.jupiter.api.Test;
 class TestBrokerTest {
 
     @Test
-    void aStoppedBrokerAnswersNothingAndStartedAgainHasItsRecordsAtTheSameAddress() throws Exception {
+    void aStoppedBrokerRefusesConnectionsAndStartedAgainHasItsRecordsAtTheSameAddress() throws Exception {
         try (TestBroker kafka = TestBroker.own().start()) {
             String address = kafka.bootstrapServers();
             EnrollmentTopics.createIfMissing(kafka);
             send(kafka, "kept");
 
             kafka.stop();
+            // Shut down, not frozen: nothing accepts a connection on its address.
+            assertThatThrownBy(() -> connect(address)).isInstanceOf(ConnectException.class);
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, address,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000))) {
                 assertThatThrownBy(() -> admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS))
@@ -63,6 +69,14 @@ class TestBrokerTest {
         EnrollmentTopics.recreate(kafka);
 
         assertThat(readAll(kafka)).isEmpty();
+    }
+
+    /** A TCP connection to {@code host:port}. */
+    private static void connect(String address) throws IOException {
+        int colon = address.lastIndexOf(':');
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))), 5000);
+        }
     }
 
     private static void send(TestBroker kafka, String value) throws Exception {

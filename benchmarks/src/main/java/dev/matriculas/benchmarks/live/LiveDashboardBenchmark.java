@@ -85,7 +85,7 @@ public final class LiveDashboardBenchmark {
         URI base = dashboard.base();
         Bench.header(String.format(Locale.ROOT, "Server-Sent-Events fan-out to %,d clients (%d records, one at a time)",
                 clients, markers));
-        long heapAlone = heapAfterGc(dashboard);
+        long heapAlone = dashboard.heapAfterGc();
         long rssAlone = rss(dashboard.process());
         long[][] delays = new long[markers][clients];
         for (long[] row : delays) {
@@ -99,7 +99,7 @@ public final class LiveDashboardBenchmark {
                     HttpResponse.BodyHandlers.fromSubscriber(new Client(i, marker, delays, open))));
         }
         dashboard.waitFor(() -> open.get() == clients);
-        long heap = heapAfterGc(dashboard);
+        long heap = dashboard.heapAfterGc();
         long resident = rss(dashboard.process());
         Bench.print("heap after GC, no client", megabytes(heapAlone));
         Bench.print(String.format(Locale.ROOT, "heap after GC, %,d clients", clients), megabytes(heap));
@@ -200,16 +200,6 @@ public final class LiveDashboardBenchmark {
         @Override
         public void onComplete() {
         }
-    }
-
-    private static long heapAfterGc(DashboardProcess dashboard) throws Exception {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(dashboard.process().pid()), "GC.run").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        jcmd.waitFor(60, TimeUnit.SECONDS);
-        String body = HTTP.send(HttpRequest.newBuilder(dashboard.base().resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        return JSON.readTree(body).path("measurements").get(0).path("value").asLong();
     }
 
     private static long rss(Process process) throws IOException {

@@ -175,6 +175,23 @@ class EnrollmentListenerTest {
     }
 
     @Test
+    void anIdSentAgainWithChangedFieldsMovesItsCountsToTheNewValues() {
+        kafka.send(enrollment("changed-1").course("Curso Antes").shift("Manhã").build());
+        kafka.send(enrollment("changed-2").course("Curso Antes").shift("Manhã").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> total("Curso Antes") == 2);
+
+        kafka.send(enrollment("changed-1").course("Curso Depois").shift("Noite").build());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> total("Curso Depois") == 1);
+        assertThat(total("Curso Antes")).isEqualTo(1);
+        Map<String, Integer> shiftsAfter = store.figures(new Filter("Curso Depois", null, null, null), 5).byShift();
+        assertThat(shiftsAfter).containsEntry("Noite", 1);
+        assertThat(shiftsAfter.getOrDefault("Manhã", 0)).isZero();
+        assertThat(store.figures(new Filter("Curso Antes", null, null, null), 5).newest())
+                .extracting(Enrollment::id).containsExactly("changed-2");
+    }
+
+    @Test
     void anotherInstanceStartedLaterShowsTheSameFigures() {
         for (int i = 0; i < 100; i++) {
             kafka.send(enrollment("shared-" + i).course("Curso Shared").shift(i % 2 == 0 ? "Manhã" : "Noite").build());

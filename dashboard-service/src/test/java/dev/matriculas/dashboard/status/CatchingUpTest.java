@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.dashboard.DashboardApplication;
+import dev.matriculas.dashboard.OnConsume;
 import dev.matriculas.dashboard.TestKafka;
 import dev.matriculas.testkafka.KafkaTest;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,31 +25,55 @@ class CatchingUpTest {
 
     static final TestKafka kafka = TestKafka.shared();
 
+    /** Closed, each consumer hands over its first batch and then waits: the backlog stays half read. */
+    static final CountDownLatch gate = new CountDownLatch(1);
+
     @Test
     void reportsProgressWhileReadingTheBacklogThenLive() {
-        int backlog = 20_000;
-        kafka.sendAll(IntStream.range(0, backlog).mapToObj(i -> enrollment("backlog-" + i).build()).toList());
+        kafka.sendAll(IntStream.range(0, 20_000).mapToObj(i -> enrollment("backlog-" + i).build()).toList());
         // The shared broker's topic also holds what other classes sent: a new dashboard reads it all.
         int onTopic = kafka.readAll(Enrollment.TOPIC).size();
-        List<PipelineStatus> seen = new CopyOnWriteArrayList<>();
 
-        // Small polls make the backlog take long enough to be watched.
         try (ConfigurableApplicationContext dashboard = new SpringApplicationBuilder(DashboardApplication.class).run(
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.broker().bootstrapServers(),
-                "--spring.kafka.consumer.max-poll-records=20")) {
+                "--spring.kafka.consumer.max-poll-records=500",
+                "--spring.kafka.consumer.properties.interceptor.classes=" + FirstBatchOnly.class.getName())) {
             Pipeline pipeline = dashboard.getBean(Pipeline.class);
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
-                PipelineStatus status = pipeline.status();
-                seen.add(status);
-                return status.consumed() == onTopic && status.lag() == 0 && !status.catchingUp();
-            });
-        }
+            try {
+                await("the first batches read").atMost(Duration.ofSeconds(60))
+                        .until(() -> pipeline.status().lagByPartition().size() == 3 && pipeline.status().consumed() > 0);
+                PipelineStatus halfway = pipeline.status();
+                assertThat(halfway.catchingUp()).isTrue();
+                assertThat(halfway.lag()).isPositive();
+                assertThat(halfway.consumed()).isPositive().isLessThan(onTopic);
+                assertThat(halfway.percentDone()).isGreaterThan(0.0).isLessThan(100.0);
+            } finally {
+                gate.countDown();
+            }
 
-        assertThat(seen).anySatisfy(status -> {
-            assertThat(status.catchingUp()).isTrue();
-            assertThat(status.lag()).isPositive();
-            assertThat(status.percentDone()).isBetween(0.1, 99.9);
-        });
-        assertThat(seen.get(seen.size() - 1).percentDone()).isEqualTo(100.0);
+            await("live").atMost(Duration.ofSeconds(120))
+                    .until(() -> pipeline.status().consumed() == onTopic && !pipeline.status().catchingUp());
+            PipelineStatus live = pipeline.status();
+            assertThat(live.lag()).isZero();
+            assertThat(live.percentDone()).isEqualTo(100.0);
+        }
+    }
+
+    /** A consumer interceptor (one per consumer, so per partition) that holds every batch after the first at the gate. */
+    public static final class FirstBatchOnly implements OnConsume {
+
+        private int batches;
+
+        @Override
+        public ConsumerRecords<byte[], byte[]> onConsume(ConsumerRecords<byte[], byte[]> records) {
+            if (batches++ > 0) {
+                try {
+                    gate.await(2, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return records;
+        }
     }
 }

@@ -20,11 +20,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
-/** Kafka goes away and comes back: the dashboard says so, keeps its figures, and resumes exactly. */
+/**
+ * Kafka is stopped and started again: the dashboard says so, keeps its figures, and resumes exactly. Its context,
+ * which would go on probing the broker closed after the class, is closed with the class.
+ */
 @SpringBootTest
 @KafkaTest(ownBroker = true)
 @Import(KafkaOutageTest.Kafka.class)
+@DirtiesContext
 class KafkaOutageTest {
 
     static final TestKafka kafka = TestKafka.own();
@@ -53,7 +58,7 @@ class KafkaOutageTest {
     HealthEndpoint health;
 
     @Test
-    void keepsTheFiguresWhileKafkaIsAwayAndResumesWithNoGapAndNoDoubleCount() {
+    void keepsTheFiguresWhileKafkaIsStoppedAndResumesWithNoGapAndNoDoubleCount() {
         kafka.sendAll(IntStream.range(0, 500).mapToObj(i -> enrollment("before-" + i).build()).toList());
         await().atMost(Duration.ofSeconds(30)).until(() -> store.size() == 500);
         await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.status().connected());

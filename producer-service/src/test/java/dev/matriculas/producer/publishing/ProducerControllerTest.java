@@ -48,13 +48,20 @@ class ProducerControllerTest {
 
     @Test
     void statusTellsWhatWasSentAndHowTheProducerIsSet() {
-        assertThat(mvc.get().uri("/api/producer")).hasStatusOk().bodyJson()
-                .hasPathSatisfying("$.sent", value -> assertThat(value).asNumber().isNotNull())
+        long sent = settledSentCount();
+        mvc.post().uri("/api/producer/burst?count=7").exchange();
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.sent() == sent + 7 && publisher.pending() == 0);
+        loop.setRatePerSecond(3);
+
+        MvcTestResult status = mvc.get().uri("/api/producer").exchange();
+
+        assertThat(status).hasStatusOk().bodyJson().extractingPath("$.sent").convertTo(Long.class).isEqualTo(sent + 7);
+        assertThat(status).bodyJson()
                 .hasPathSatisfying("$.failed", value -> assertThat(value).asNumber().isEqualTo(0))
-                .hasPathSatisfying("$.pending", value -> assertThat(value).asNumber().isNotNull())
-                .hasPathSatisfying("$.ratePerSecond", value -> assertThat(value).asNumber().isEqualTo(1))
+                .hasPathSatisfying("$.pending", value -> assertThat(value).asNumber().isEqualTo(0))
+                .hasPathSatisfying("$.ratePerSecond", value -> assertThat(value).asNumber().isEqualTo(3))
                 .hasPathSatisfying("$.paused", value -> assertThat(value).isEqualTo(true))
-                .hasPathSatisfying("$.burstRemaining", value -> assertThat(value).asNumber().isNotNull())
+                .hasPathSatisfying("$.burstRemaining", value -> assertThat(value).asNumber().isEqualTo(0))
                 .hasPathSatisfying("$.kafkaReachable", value -> assertThat(value).isEqualTo(true));
     }
 
