@@ -123,9 +123,8 @@ public final class LocalKafka implements AutoCloseable {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
-        // Topics are declared by the services that use them, with their partition counts.
+        // Topics are declared by the services that use them, with their partition counts (dev.matriculas.contract.Topics).
         props.put("auto.create.topics.enable", "false");
-        props.put("num.partitions", "3");
         return props;
     }
 

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 
 import com.sun.management.OperatingSystemMXBean;
+
 import dev.matriculas.benchmarks.Bench;
 import dev.matriculas.contract.Enrollment;
+import dev.matriculas.contract.Topics;
 import dev.matriculas.dashboard.DashboardApplication;
 import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.status.Pipeline;
@@ -205,8 +208,8 @@ public final class DashboardBenchmark {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000))) {
-            List<TopicPartition> partitions = List.of(new TopicPartition(Enrollment.TOPIC, 0),
-                    new TopicPartition(Enrollment.TOPIC, 1), new TopicPartition(Enrollment.TOPIC, 2));
+            List<TopicPartition> partitions = IntStream.range(0, Topics.DEFAULT_PARTITIONS)
+                    .mapToObj(partition -> new TopicPartition(Enrollment.TOPIC, partition)).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long first = 0;

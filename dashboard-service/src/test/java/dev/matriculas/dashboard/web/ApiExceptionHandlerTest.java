@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A query the API cannot take is a 400 ProblemDetail that says why; a failure of the service's own is not. */
 @WebMvcTest(SummaryController.class)
-class BadRequestAdviceTest {
+class ApiExceptionHandlerTest {
 
     @Autowired
     MockMvc mvc;
