@@ -46,7 +46,7 @@ class ComposeStackTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Container
-    static final ComposeContainer compose = new ComposeContainer(ComposeFile.REPOSITORY.resolve("docker-compose.yml").toFile())
+    static final ComposeContainer compose = new ComposeContainer(java.nio.file.Path.of(System.getProperty("repository.root"), "docker-compose.yml").toFile())
             .withBuild(true)
             .withScaledService("dashboard", 2)
             .withEnv("DASHBOARD_HOST_PORTS", "18090-18091")
