@@ -19,7 +19,7 @@ import dev.matriculas.contract.Enrollment;
 import dev.matriculas.contract.Topics;
 import dev.matriculas.dashboard.DashboardApplication;
 import dev.matriculas.dashboard.DashboardProperties;
-import dev.matriculas.dashboard.status.Pipeline;
+import dev.matriculas.dashboard.status.PipelineMonitor;
 import dev.matriculas.dashboard.store.EnrollmentStore;
 import dev.matriculas.dashboard.store.Filter;
 import dev.matriculas.localkafka.LocalKafka;
@@ -250,7 +250,7 @@ public final class DashboardBenchmark {
                 "--logging.level.root=warn", "--spring.main.banner-mode=off",
                 // Both services' application.yml are on this classpath: name the dashboard's.
                 "--spring.config.location=file:dashboard-service/src/main/resources/application.yml")) {
-            Pipeline pipeline = dashboard.getBean(Pipeline.class);
+            PipelineMonitor pipeline = dashboard.getBean(PipelineMonitor.class);
             EnrollmentStore store = dashboard.getBean(EnrollmentStore.class);
             // Timed from the first record read, as the bare consumer is: start-up and group join excluded.
             long first;

@@ -17,7 +17,7 @@ import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.status.PipelineStatus;
 import dev.matriculas.dashboard.store.EnrollmentStore;
 import dev.matriculas.dashboard.store.Filter;
-import dev.matriculas.dashboard.store.SummaryService;
+import dev.matriculas.dashboard.summary.SummaryService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.store.Filter;
-import dev.matriculas.dashboard.store.Summary;
-import dev.matriculas.dashboard.store.SummaryService;
+import dev.matriculas.dashboard.summary.Summary;
+import dev.matriculas.dashboard.summary.SummaryService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;

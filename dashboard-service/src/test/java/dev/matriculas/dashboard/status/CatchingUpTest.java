@@ -35,7 +35,7 @@ class CatchingUpTest {
         try (ConfigurableApplicationContext dashboard = new SpringApplicationBuilder(DashboardApplication.class).run(
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.broker().bootstrapServers(),
                 "--spring.kafka.consumer.max-poll-records=20")) {
-            Pipeline pipeline = dashboard.getBean(Pipeline.class);
+            PipelineMonitor pipeline = dashboard.getBean(PipelineMonitor.class);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
                 PipelineStatus status = pipeline.status();
                 seen.add(status);

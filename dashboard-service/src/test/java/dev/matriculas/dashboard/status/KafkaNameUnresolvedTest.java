@@ -20,7 +20,7 @@ class KafkaNameUnresolvedTest {
     HealthEndpoint health;
 
     @Autowired
-    Pipeline pipeline;
+    PipelineMonitor pipeline;
 
     @Test
     void startsAndSaysKafkaIsAway() {

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import dev.matriculas.dashboard.live.SummaryStream;
 import dev.matriculas.dashboard.store.EnrollmentStore;
-import dev.matriculas.dashboard.store.SummaryService;
+import dev.matriculas.dashboard.summary.SummaryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
