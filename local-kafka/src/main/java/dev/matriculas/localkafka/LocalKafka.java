@@ -69,10 +69,6 @@ public final class LocalKafka implements AutoCloseable {
         return controllerPort;
     }
 
-    public Path dataDir() {
-        return dataDir;
-    }
-
     /** Formats the data folder on first use, then starts the broker; returns once it takes requests. */
     public synchronized LocalKafka start() {
         if (server != null) {

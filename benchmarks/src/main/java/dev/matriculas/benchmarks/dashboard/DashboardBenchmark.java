@@ -20,6 +20,7 @@ import dev.matriculas.contract.Topics;
 import dev.matriculas.dashboard.DashboardApplication;
 import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.status.PipelineMonitor;
+import dev.matriculas.dashboard.store.Change;
 import dev.matriculas.dashboard.store.EnrollmentStore;
 import dev.matriculas.dashboard.store.Filter;
 import dev.matriculas.localkafka.LocalKafka;
@@ -77,7 +78,7 @@ public final class DashboardBenchmark {
         EnrollmentGenerator generator = Bench.generator();
         long now = System.currentTimeMillis();
         for (int i = 0; i < size; i++) {
-            store.put(generator.next(), now - size + i);
+            store.apply(List.of(Change.put(generator.next(), now - size + i)));
         }
         return store;
     }
