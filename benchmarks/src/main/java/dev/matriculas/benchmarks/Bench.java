@@ -14,12 +14,12 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import dev.matriculas.contract.Enrollment;
+import dev.matriculas.contract.Topics;
 import dev.matriculas.localkafka.LocalKafka;
 import dev.matriculas.producer.generator.EnrollmentGenerator;
 import dev.matriculas.producer.generator.GeneratorProperties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,9 +36,7 @@ public final class Bench {
     public static LocalKafka kafka() throws Exception {
         LocalKafka kafka = LocalKafka.onFreePorts(Files.createTempDirectory("bench-kafka")).start();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(
-                    new NewTopic(Enrollment.TOPIC, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
-                    new NewTopic(Enrollment.DEAD_LETTER_TOPIC, 3, (short) 1))).all().get();
+            admin.createTopics(List.of(Topics.DEFAULTS.enrollments(), Topics.DEFAULTS.deadLetters())).all().get();
         }
         return kafka;
     }

@@ -1,5 +1,6 @@
 package dev.matriculas.dashboard;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +19,16 @@ class PackageCyclesTest {
     void theDashboardsPackagesAreFreeOfCycles() {
         NO_CYCLES.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.matriculas.dashboard"));
+    }
+
+    /** The store holds the enrollments and their figures; what reads them, and what fills it, come after it. */
+    @Test
+    void theStoreKnowsNothingOfTheStagesAroundIt() {
+        noClasses().that().resideInAPackage("dev.matriculas.dashboard.store..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.matriculas.dashboard.ingest..", "dev.matriculas.dashboard.status..",
+                        "dev.matriculas.dashboard.summary..", "dev.matriculas.dashboard.live..", "dev.matriculas.dashboard.web..")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("dev.matriculas.dashboard"));
     }
 
     @Test

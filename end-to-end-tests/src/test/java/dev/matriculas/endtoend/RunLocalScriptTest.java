@@ -131,7 +131,7 @@ class RunLocalScriptTest {
         assumeThat(PORTS).as("ports the script needs").allMatch(RunLocalScriptTest::free);
         Path output = Files.createTempFile("run-local", ".log");
         ProcessBuilder builder = new ProcessBuilder("bash", "run-local.sh", "--wipe")
-                .directory(ComposeFile.REPOSITORY.toFile())
+                .directory(Path.of(System.getProperty("repository.root")).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put("KAFKA_DATA_DIR", kafkaData.toString());

@@ -5,22 +5,18 @@ import static dev.matriculas.endtoend.RunningServices.total;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.matriculas.contract.Enrollment;
 import dev.matriculas.testkafka.KafkaTest;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import dev.matriculas.testkafka.TopicRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -90,27 +86,13 @@ class ServiceRestartResilienceTest {
 
     /** Every record on the topic read with a plain consumer, by the id in its value; keys must agree with it. */
     private static Map<String, Integer> recordsById() {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafka().bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         Map<String, Integer> recordsById = new LinkedHashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Enrollment.TOPIC).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Set<TopicPartition> unread = new HashSet<>(partitions);
-            await("whole topic read").atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
-                    Matcher id = ID.matcher(record.value());
-                    assertThat(id.find()).as("record with an id: %s", record.value()).isTrue();
-                    assertThat(record.key()).isEqualTo(id.group(1));
-                    recordsById.merge(id.group(1), 1, Integer::sum);
-                }
-                unread.removeIf(partition -> consumer.position(partition) >= end.get(partition));
-                return unread.isEmpty();
-            });
+        for (ConsumerRecord<byte[], byte[]> record : TopicRecords.readAll(pipeline.kafka().bootstrapServers(), Enrollment.TOPIC)) {
+            String value = new String(record.value(), StandardCharsets.UTF_8);
+            Matcher id = ID.matcher(value);
+            assertThat(id.find()).as("record with an id: %s", value).isTrue();
+            assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(id.group(1));
+            recordsById.merge(id.group(1), 1, Integer::sum);
         }
         return recordsById;
     }

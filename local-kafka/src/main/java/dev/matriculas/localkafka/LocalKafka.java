@@ -69,10 +69,6 @@ public final class LocalKafka implements AutoCloseable {
         return controllerPort;
     }
 
-    public Path dataDir() {
-        return dataDir;
-    }
-
     /** Formats the data folder on first use, then starts the broker; returns once it takes requests. */
     public synchronized LocalKafka start() {
         if (server != null) {
@@ -123,9 +119,8 @@ public final class LocalKafka implements AutoCloseable {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
-        // Topics are declared by the services that use them, with their partition counts.
+        // Topics are declared by the services that use them, with their partition counts (dev.matriculas.contract.Topics).
         props.put("auto.create.topics.enable", "false");
-        props.put("num.partitions", "3");
         return props;
     }
 

@@ -11,15 +11,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.matriculas.contract.Enrollment;
+import dev.matriculas.contract.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * The enrollment topic and its dead-letter topic as docker-compose.yml's kafka-init creates them: three partitions
- * each, the enrollments compacted. The services read and write these fixed names, so a class that needs them empty
- * on the shared broker has them made anew before its services start.
+ * The enrollment topic and its dead-letter topic as the services declare them ({@link Topics#DEFAULTS}). The
+ * services read and write these fixed names, so a class that needs them empty on the shared broker has them made
+ * anew before its services start.
  */
 public final class EnrollmentTopics {
 
@@ -30,9 +30,8 @@ public final class EnrollmentTopics {
 
     public static void createIfMissing(TestBroker broker) {
         try (Admin admin = admin(broker)) {
-            for (var created : admin.createTopics(List.of(
-                    new NewTopic(Enrollment.TOPIC, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
-                    new NewTopic(Enrollment.DEAD_LETTER_TOPIC, 3, (short) 1))).values().values()) {
+            for (var created : admin.createTopics(List.of(Topics.DEFAULTS.enrollments(), Topics.DEFAULTS.deadLetters()))
+                    .values().values()) {
                 try {
                     created.get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {

@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 
 import com.sun.management.OperatingSystemMXBean;
+
 import dev.matriculas.benchmarks.Bench;
 import dev.matriculas.contract.Enrollment;
+import dev.matriculas.contract.Topics;
 import dev.matriculas.dashboard.DashboardApplication;
 import dev.matriculas.dashboard.DashboardProperties;
-import dev.matriculas.dashboard.status.Pipeline;
+import dev.matriculas.dashboard.status.PipelineMonitor;
+import dev.matriculas.dashboard.store.Change;
 import dev.matriculas.dashboard.store.EnrollmentStore;
 import dev.matriculas.dashboard.store.Filter;
 import dev.matriculas.localkafka.LocalKafka;
@@ -74,7 +78,7 @@ public final class DashboardBenchmark {
         EnrollmentGenerator generator = Bench.generator();
         long now = System.currentTimeMillis();
         for (int i = 0; i < size; i++) {
-            store.put(generator.next(), now - size + i);
+            store.apply(List.of(Change.put(generator.next(), now - size + i)));
         }
         return store;
     }
@@ -205,8 +209,8 @@ public final class DashboardBenchmark {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000))) {
-            List<TopicPartition> partitions = List.of(new TopicPartition(Enrollment.TOPIC, 0),
-                    new TopicPartition(Enrollment.TOPIC, 1), new TopicPartition(Enrollment.TOPIC, 2));
+            List<TopicPartition> partitions = IntStream.range(0, Topics.DEFAULT_PARTITIONS)
+                    .mapToObj(partition -> new TopicPartition(Enrollment.TOPIC, partition)).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long first = 0;
@@ -247,7 +251,7 @@ public final class DashboardBenchmark {
                 "--logging.level.root=warn", "--spring.main.banner-mode=off",
                 // Both services' application.yml are on this classpath: name the dashboard's.
                 "--spring.config.location=file:dashboard-service/src/main/resources/application.yml")) {
-            Pipeline pipeline = dashboard.getBean(Pipeline.class);
+            PipelineMonitor pipeline = dashboard.getBean(PipelineMonitor.class);
             EnrollmentStore store = dashboard.getBean(EnrollmentStore.class);
             // Timed from the first record read, as the bare consumer is: start-up and group join excluded.
             long first;

@@ -51,7 +51,7 @@ public final class HeapGrowthBenchmark {
         try (LocalKafka kafka = Bench.kafka();
                 DashboardProcess dashboard = DashboardProcess.launch(kafka.bootstrapServers(), Path.of("."),
                         List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString()))) {
-            dashboard.waitFor(() -> dashboard.summary() != null);
+            dashboard.java().waitFor(() -> dashboard.summary() != null);
             Bench.header("Dashboard heap growth after a full collection (384 MB heap)");
             droppedStreams(dashboard, clients, rounds);
             flood(dashboard, kafka, records);
@@ -60,7 +60,7 @@ public final class HeapGrowthBenchmark {
     }
 
     private static void droppedStreams(DashboardProcess dashboard, int clients, int rounds) throws Exception {
-        long before = dashboard.heapAfterGc();
+        long before = dashboard.java().heapAfterGc();
         ExecutorService connectors = Executors.newFixedThreadPool(32);
         try {
             for (int round = 0; round < rounds; round++) {
@@ -76,28 +76,28 @@ public final class HeapGrowthBenchmark {
                     socket.setSoLinger(true, 0); // close sends a reset, as a crashed browser would
                     socket.close();
                 }
-                dashboard.waitFor(() -> openStreams(dashboard) == 0);
+                dashboard.java().waitFor(() -> openStreams(dashboard) == 0);
             }
         } finally {
             connectors.shutdownNow();
         }
         Bench.print(String.format(Locale.ROOT, "%d rounds of %,d streams reset (budget %s)", rounds, clients,
-                megabytes(STREAMS_BUDGET)), megabytes(dashboard.heapAfterGc() - before));
+                megabytes(STREAMS_BUDGET)), megabytes(dashboard.java().heapAfterGc() - before));
     }
 
     private static void flood(DashboardProcess dashboard, LocalKafka kafka, int records) throws Exception {
-        long before = dashboard.heapAfterGc();
+        long before = dashboard.java().heapAfterGc();
         Bench.fill(kafka, records, i -> {
             String id = UUID.randomUUID().toString();
             return new ProducerRecord<>(Enrollment.TOPIC, id.getBytes(StandardCharsets.UTF_8),
                     enrollment(id, "Curso inventado nº " + i).getBytes(StandardCharsets.UTF_8));
         });
-        dashboard.waitFor(() -> {
+        dashboard.java().waitFor(() -> {
             JsonNode summary = dashboard.summary();
             return summary != null && summary.path("totalEnrollments").asLong() == records;
         });
         Bench.print(String.format(Locale.ROOT, "%,d records, each a new course (budget %s)", records,
-                megabytes(FLOOD_BUDGET)), megabytes(dashboard.heapAfterGc() - before));
+                megabytes(FLOOD_BUDGET)), megabytes(dashboard.java().heapAfterGc() - before));
     }
 
     /** Opens a stream as a browser does and reads until its first summary. */

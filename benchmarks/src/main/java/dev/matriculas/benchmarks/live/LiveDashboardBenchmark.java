@@ -1,13 +1,11 @@
 package dev.matriculas.benchmarks.live;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -71,22 +69,22 @@ public final class LiveDashboardBenchmark {
 
     private static void startUp(DashboardProcess dashboard, int records, String heap) {
         Bench.header(String.format(Locale.ROOT, "Dashboard start-up (%s, topic holding %,d enrollments)", heap, records));
-        dashboard.waitFor(() -> dashboard.summary() != null);
-        Bench.print("launch to first /api/summary answer", seconds(dashboard.nanosSinceLaunch()));
-        dashboard.waitFor(() -> {
+        dashboard.java().waitFor(() -> dashboard.summary() != null);
+        Bench.print("launch to first /api/summary answer", seconds(dashboard.java().nanosSinceLaunch()));
+        dashboard.java().waitFor(() -> {
             JsonNode summary = dashboard.summary();
             return summary != null && summary.path("totalEnrollments").asLong() == records;
         });
         Bench.print(String.format(Locale.ROOT, "launch to all %,d enrollments shown", records),
-                seconds(dashboard.nanosSinceLaunch()));
+                seconds(dashboard.java().nanosSinceLaunch()));
     }
 
     private static void fanOut(DashboardProcess dashboard, LocalKafka kafka, int clients, int markers) throws Exception {
         URI base = dashboard.base();
         Bench.header(String.format(Locale.ROOT, "Server-Sent-Events fan-out to %,d clients (%d records, one at a time)",
                 clients, markers));
-        long heapAlone = dashboard.heapAfterGc();
-        long rssAlone = rss(dashboard.process());
+        long heapAlone = dashboard.java().heapAfterGc();
+        long rssAlone = dashboard.java().rss();
         long[][] delays = new long[markers][clients];
         for (long[] row : delays) {
             Arrays.fill(row, -1);
@@ -98,9 +96,9 @@ public final class LiveDashboardBenchmark {
             streams.add(HTTP.sendAsync(HttpRequest.newBuilder(base.resolve("/api/stream")).build(),
                     HttpResponse.BodyHandlers.fromSubscriber(new Client(i, marker, delays, open))));
         }
-        dashboard.waitFor(() -> open.get() == clients);
-        long heap = dashboard.heapAfterGc();
-        long resident = rss(dashboard.process());
+        dashboard.java().waitFor(() -> open.get() == clients);
+        long heap = dashboard.java().heapAfterGc();
+        long resident = dashboard.java().rss();
         Bench.print("heap after GC, no client", megabytes(heapAlone));
         Bench.print(String.format(Locale.ROOT, "heap after GC, %,d clients", clients), megabytes(heap));
         Bench.print("heap per client", kilobytes((heap - heapAlone) / clients));
@@ -200,15 +198,6 @@ public final class LiveDashboardBenchmark {
         @Override
         public void onComplete() {
         }
-    }
-
-    private static long rss(Process process) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-            }
-        }
-        return -1;
     }
 
     private static long percentile(long[] sorted, double fraction) {

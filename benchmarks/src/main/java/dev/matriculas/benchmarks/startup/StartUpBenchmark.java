@@ -38,7 +38,7 @@ public final class StartUpBenchmark {
             long training = System.nanoTime();
             try (DashboardProcess run = DashboardProcess.launch(kafka.bootstrapServers(), extracted, List.of(HEAP,
                     "-XX:ArchiveClassesAtExit=" + ARCHIVE, "-Dspring.context.exit=onRefresh", "-jar", application))) {
-                if (run.exitCode() != 0 || !Files.exists(extracted.resolve(ARCHIVE))) {
+                if (run.java().exitCode() != 0 || !Files.exists(extracted.resolve(ARCHIVE))) {
                     throw new IllegalStateException("the training run made no class data sharing archive");
                 }
             }
@@ -72,8 +72,8 @@ public final class StartUpBenchmark {
 
     private static long firstAnswer(LocalKafka kafka, Path directory, List<String> options) throws Exception {
         try (DashboardProcess dashboard = DashboardProcess.launch(kafka.bootstrapServers(), directory, options)) {
-            dashboard.waitFor(() -> dashboard.summary() != null);
-            return dashboard.nanosSinceLaunch();
+            dashboard.java().waitFor(() -> dashboard.summary() != null);
+            return dashboard.java().nanosSinceLaunch();
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.matriculas.benchmarks.Bench;
+import dev.matriculas.benchmarks.JavaProcess;
 import dev.matriculas.localkafka.LocalKafka;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The dashboard beside the Kafka Streams application a user might build instead ({@link FiguresTopology}): both
- * replay the same records from the same broker in the same run, each in a JVM of its own ({@value JavaProcess#HEAP}),
+ * replay the same records from the same broker in the same run, each in a JVM of its own ({@value #HEAP}),
  * one after the other, each started on the already-filled topic. The records are generated enrollments with
  * updates of earlier ids and tombstones among them ({@link ChangingEnrollments}).
  *
@@ -42,6 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StreamsBenchmark {
 
     static final int POLL_MILLIS = 50;
+    /** The same heap for both readers. */
+    static final String HEAP = "-Xmx1g";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -83,8 +86,8 @@ public final class StreamsBenchmark {
     private static Reading dashboard(LocalKafka kafka, Path jar, int records) throws Exception {
         int port = JavaProcess.freePort();
         URI summary = URI.create("http://localhost:" + port + "/api/summary");
-        try (JavaProcess dashboard = JavaProcess.start("dashboard", Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "DASHBOARD_PORT", Integer.toString(port)), "-jar", jar.toString())) {
+        try (JavaProcess dashboard = JavaProcess.start("dashboard", Path.of("."), Map.of("KAFKA_BOOTSTRAP_SERVERS",
+                kafka.bootstrapServers(), "DASHBOARD_PORT", Integer.toString(port)), List.of(HEAP, "-jar", jar.toString()))) {
             double rate = replayRate(dashboard, records, () -> {
                 JsonNode answer = get(summary);
                 return answer == null ? 0 : answer.path("pipeline").path("consumed").asLong();
@@ -98,12 +101,13 @@ public final class StreamsBenchmark {
         int port = JavaProcess.freePort();
         URI figures = URI.create("http://localhost:" + port + "/figures");
         try (StreamsProgress progress = new StreamsProgress(kafka.bootstrapServers(), StreamsFiguresApp.APPLICATION_ID);
-                JavaProcess streams = JavaProcess.start("streams", Map.of(), "-cp", System.getProperty("java.class.path"),
-                        StreamsFiguresApp.class.getName(), kafka.bootstrapServers(), Integer.toString(port), stateDir.toString())) {
+                JavaProcess streams = JavaProcess.start("streams", Path.of("."), Map.of(), List.of(HEAP, "-cp",
+                        System.getProperty("java.class.path"), StreamsFiguresApp.class.getName(), kafka.bootstrapServers(),
+                        Integer.toString(port), stateDir.toString()))) {
             double rate = replayRate(streams, records, progress::recordsDone);
             JsonNode answer = get(figures);
             if (answer == null) {
-                throw new IllegalStateException("Kafka Streams caught up but does not answer its figures; see " + streams.log);
+                throw new IllegalStateException("Kafka Streams caught up but does not answer its figures; see " + streams.log());
             }
             return new Reading(rate, streams.heapAfterGc(), streams.rss(), (ObjectNode) answer);
         }
@@ -126,7 +130,7 @@ public final class StreamsBenchmark {
                 first = done;
             }
             if (!reader.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the replay did not finish: " + done + " of " + records + "; see " + reader.log);
+                throw new IllegalStateException("the replay did not finish: " + done + " of " + records + "; see " + reader.log());
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
         }

@@ -13,9 +13,11 @@ import dev.matriculas.dashboard.store.EnrollmentStore;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.PartitionOffset;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +25,11 @@ import org.springframework.stereotype.Component;
  * Reads the whole topic and folds it into the store, in order. Every instance is assigned every partition
  * ({@link TopicPartitions}) and starts each from offset 0, committing nothing: a restart rebuilds the
  * same figures and two dashboards side by side both show them all. Each partition has a consumer thread of its
- * own ({@link KafkaSetup}), so records are parsed on every core while all records of an id, being in one
+ * own ({@link KafkaConfiguration}), so records are parsed on every core while all records of an id, being in one
  * partition, still fold in order. A consumer keeps its position while Kafka is away, and the listener remembers how
  * far it has folded, so a listener started again ({@link ListenerStarter}) resumes there rather than at offset 0.
  * A batch is read first and folded as one, so the store is locked once a batch. A record that is not an enrollment is
- * handed, by its place in the batch, to the container's error handler, which parks it ({@link KafkaSetup}); the
+ * handed, by its place in the batch, to the container's error handler, which parks it ({@link KafkaConfiguration}); the
  * records before it are folded.
  */
 @Component
@@ -91,6 +93,14 @@ class EnrollmentListener implements ConsumerSeekAware {
             if (i == folded.size() - 1 || folded.get(i + 1).partition() != record.partition()) {
                 positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             }
+        }
+    }
+
+    /** When the topic is quiet no batch comes; the container's idle event still lets the lag be read. */
+    @EventListener(condition = "event.listenerId.startsWith('" + ID + "')")
+    void onIdle(ListenerContainerIdleEvent event) {
+        if (event.getConsumer() != null) {
+            progress.refresh(event.getConsumer());
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Properties;
 
 import dev.matriculas.contract.Enrollment;
+import dev.matriculas.contract.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.KafkaException;
@@ -28,10 +29,10 @@ class TopicPartitions {
     private static final Duration WAIT = Duration.ofSeconds(2);
 
     private final ConsumerFactory<?, ?> consumers;
-    private final TopicProperties topic;
+    private final Topics topic;
     private volatile int assigned;
 
-    TopicPartitions(ConsumerFactory<?, ?> consumers, TopicProperties topic) {
+    TopicPartitions(ConsumerFactory<?, ?> consumers, Topics topic) {
         this.consumers = consumers;
         this.topic = topic;
     }

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-import dev.matriculas.dashboard.store.Summary;
+import dev.matriculas.dashboard.summary.Summary;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import tools.jackson.databind.json.JsonMapper;

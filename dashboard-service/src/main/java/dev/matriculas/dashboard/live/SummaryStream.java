@@ -1,5 +1,6 @@
 package dev.matriculas.dashboard.live;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.status.PipelineStatus;
 import dev.matriculas.dashboard.store.EnrollmentStore;
 import dev.matriculas.dashboard.store.Filter;
-import dev.matriculas.dashboard.store.SummaryService;
+import dev.matriculas.dashboard.summary.SummaryService;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -49,23 +50,24 @@ public class SummaryStream implements SmartLifecycle {
     private final JsonMapper json;
     private final DashboardProperties properties;
     private final TaskScheduler scheduler;
+    private final Clock clock;
     private final List<ScheduledFuture<?>> schedules = new CopyOnWriteArrayList<>();
     private final List<LiveClient> clients = new CopyOnWriteArrayList<>();
-    private final ThreadPoolExecutor writers = new ThreadPoolExecutor(WRITERS, WRITERS, 30, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), writerThreads());
+    /** Made again when the stream starts after a stop, which ends it. */
+    private volatile ThreadPoolExecutor writers = writers();
     /** One push waits at a time; changes meanwhile are in it. */
     private final AtomicBoolean pushDue = new AtomicBoolean();
-    private volatile long lastPushNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+    private volatile Instant lastPush = Instant.EPOCH;
     private volatile PipelineStatus lastPipeline;
 
     SummaryStream(SummaryService summaries, EnrollmentStore store, JsonMapper json, DashboardProperties properties,
-            TaskScheduler scheduler, MeterRegistry registry) {
+            TaskScheduler scheduler, Clock clock, MeterRegistry registry) {
         this.summaries = summaries;
         this.store = store;
         this.json = json;
         this.properties = properties;
         this.scheduler = scheduler;
-        writers.allowCoreThreadTimeOut(true);
+        this.clock = clock;
         Gauge.builder("dashboard.stream.clients", clients, List::size)
                 .description("Open live streams").register(registry);
     }
@@ -97,9 +99,10 @@ public class SummaryStream implements SmartLifecycle {
      */
     void changed() {
         if (!pushDue.get() && pushDue.compareAndSet(false, true)) {
-            long wait = lastPushNanos + properties.pushInterval().toNanos() - System.nanoTime();
+            Instant now = clock.instant();
+            Instant due = lastPush.plus(properties.pushInterval());
             try {
-                scheduler.schedule(this::push, Instant.now().plusNanos(Math.max(0, wait)));
+                scheduler.schedule(this::push, due.isAfter(now) ? due : now);
             } catch (TaskRejectedException e) {
                 // The scheduler is stopping with the service.
             }
@@ -108,6 +111,9 @@ public class SummaryStream implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (writers.isShutdown()) {
+            writers = writers();
+        }
         store.onChange(this::changed);
         // The pipeline's figures (connection, lag, rate) change without a change to the store.
         schedules.add(scheduler.scheduleAtFixedRate(this::pipelineChanges, properties.pushInterval()));
@@ -134,10 +140,14 @@ public class SummaryStream implements SmartLifecycle {
         return !schedules.isEmpty();
     }
 
-    private static CustomizableThreadFactory writerThreads() {
+    /** Up to {@value #WRITERS} threads, each ended after 30 s without a write. */
+    private static ThreadPoolExecutor writers() {
         CustomizableThreadFactory threads = new CustomizableThreadFactory("summary-stream-");
         threads.setDaemon(true);
-        return threads;
+        ThreadPoolExecutor writers = new ThreadPoolExecutor(WRITERS, WRITERS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
+        writers.allowCoreThreadTimeOut(true);
+        return writers;
     }
 
     /**
@@ -151,13 +161,13 @@ public class SummaryStream implements SmartLifecycle {
     }
 
     private void push() {
-        long previous = lastPushNanos;
-        lastPushNanos = System.nanoTime();
+        Instant previous = lastPush;
+        lastPush = clock.instant();
         // Changes from here on are either in this push or due in the next.
         pushDue.set(false);
         if (!pushChanges()) {
             // Nothing went out, so the streams are still quiet: the next change need not wait.
-            lastPushNanos = previous;
+            lastPush = previous;
         }
     }
 

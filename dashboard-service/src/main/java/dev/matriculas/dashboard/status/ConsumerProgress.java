@@ -11,15 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.context.event.EventListener;
-import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.stereotype.Component;
 
 /**
  * How far the dashboard is behind the end of the topic, per partition. Each partition has a consumer of its own;
  * each reads the lag of its partitions from its fetch positions (no request to Kafka, a few microseconds) after
  * every batch, so the last batch of a backlog shows as its end at once, and on the listener's idle events while the
- * topic is quiet. While Kafka is away, the last lag read for a partition stands.
+ * topic is quiet (the listener hands them on). While Kafka is away, the last lag read for a partition stands.
  * Records delivered but not yet folded (the rest of a batch under way) count in the total lag, not in a partition's.
  */
 @Component
@@ -39,16 +37,8 @@ public class ConsumerProgress {
         refresh(consumer);
     }
 
-    /** When the topic is quiet the listener is not called; the idle event still lets us read the lag. */
-    @EventListener(condition = "event.listenerId.startsWith('enrollments')")
-    void onIdle(ListenerContainerIdleEvent event) {
-        Consumer<?, ?> consumer = event.getConsumer();
-        if (consumer != null) {
-            refresh(consumer);
-        }
-    }
-
-    private void refresh(Consumer<?, ?> consumer) {
+    /** Called on a consumer's thread while the topic is quiet, so the lag is read without a batch. */
+    public void refresh(Consumer<?, ?> consumer) {
         Set<TopicPartition> assignment = consumer.assignment();
         for (TopicPartition partition : assignment) {
             if (partitions == 0) {

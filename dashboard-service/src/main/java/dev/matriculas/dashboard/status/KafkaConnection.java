@@ -26,7 +26,8 @@ public class KafkaConnection implements DisposableBean {
 
     private final KafkaAdmin kafkaAdmin;
     private final Clock clock;
-    private Admin admin;
+    /** Made on the scheduler's thread, closed on the one that stops the service. */
+    private volatile Admin admin;
     private volatile boolean connected;
     private volatile boolean checked;
     private volatile Instant disconnectedSince;
@@ -43,11 +44,13 @@ public class KafkaConnection implements DisposableBean {
         try {
             // Made on first use, not at start-up: creating it fails while Kafka's host name does not resolve
             // (a stopped container), and the dashboard must start and serve its page all the same.
-            if (admin == null) {
-                admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+            Admin made = admin;
+            if (made == null) {
+                made = Admin.create(kafkaAdmin.getConfigurationProperties());
+                admin = made;
             }
             // The call gives up when the wait does: unanswered checks do not pile up while Kafka is away.
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(CHECK_TIMEOUT_MILLIS)).nodes()
+            made.describeCluster(new DescribeClusterOptions().timeoutMs(CHECK_TIMEOUT_MILLIS)).nodes()
                     .get(CHECK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             reachable = true;
         } catch (Exception e) {
@@ -78,9 +81,10 @@ public class KafkaConnection implements DisposableBean {
 
     @Override
     public void destroy() {
-        if (admin != null) {
+        Admin made = admin;
+        if (made != null) {
             // Without waiting for a check under way: while Kafka is away, that wait would hold up the stop.
-            admin.close(Duration.ZERO);
+            made.close(Duration.ZERO);
         }
     }
 }

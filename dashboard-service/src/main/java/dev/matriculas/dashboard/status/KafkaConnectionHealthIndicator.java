@@ -14,9 +14,9 @@ class KafkaConnectionHealthIndicator implements HealthIndicator {
 
     static final Status DEGRADED = new Status("DEGRADED", "Kafka is unreachable; serving the last figures");
 
-    private final Pipeline pipeline;
+    private final PipelineMonitor pipeline;
 
-    KafkaConnectionHealthIndicator(Pipeline pipeline) {
+    KafkaConnectionHealthIndicator(PipelineMonitor pipeline) {
         this.pipeline = pipeline;
     }
 

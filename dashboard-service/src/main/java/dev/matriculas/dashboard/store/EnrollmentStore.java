@@ -52,16 +52,6 @@ public class EnrollmentStore {
         this.newest = new Newest(newestKept);
     }
 
-    /** Adds an enrollment, or replaces the one with the same id. */
-    public void put(Enrollment enrollment, long recordTimestamp) {
-        apply(List.of(Change.put(enrollment, recordTimestamp)));
-    }
-
-    /** Removes an enrollment (a tombstone on the topic); an unknown id changes nothing. */
-    public void remove(String id) {
-        apply(List.of(Change.remove(id)));
-    }
-
     /**
      * Makes the changes, in order, as one: a consumer hands over a whole batch at once, so the store is locked once
      * a batch, not once a record, while the other consumers go on parsing theirs.

@@ -7,13 +7,12 @@ import java.util.Map;
 
 import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.store.Filter;
-import dev.matriculas.dashboard.store.Summary;
-import dev.matriculas.dashboard.store.SummaryService;
+import dev.matriculas.dashboard.summary.Summary;
+import dev.matriculas.dashboard.summary.SummaryService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,10 +35,8 @@ class DashboardPageController {
         this.newestRows = properties.newestRows();
     }
 
-    /** {@code lang} is read by the language switch (WebConfiguration); declared here, the query may hold it. */
     @GetMapping("/")
-    String dashboard(@Valid Filter filter, @RequestParam(name = WebConfiguration.LANGUAGE_PARAMETER, required = false) String language,
-            Locale locale, Model model) {
+    String dashboard(@Valid Filter filter, Locale locale, Model model) {
         Summary summary = summaries.summary(filter);
         model.addAttribute("summary", summary);
         model.addAttribute("summaryJson", json.writeValueAsString(summary));

@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The page's language: the one picked with the switch (remembered in a cookie), else the best match for the
- * browser's languages, else Portuguese as in the original. Only languages the page speaks are ever resolved
+ * browser's languages, else Portuguese, the data's language. Only languages the page speaks are ever resolved
  * or stored, whatever a cookie or a {@code ?lang=} says.
  */
 final class PageLocaleResolver extends CookieLocaleResolver {

@@ -2,14 +2,13 @@ package dev.matriculas.dashboard.web;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.matriculas.dashboard.store.Filter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -18,12 +17,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses, before a handler that takes a {@link Filter} runs, a query it would misread: a name that is neither a
- * filter nor another parameter the handler declares with {@link RequestParam} (a typo would show everything as if
- * it were the subset asked for), and a parameter given twice (which value?). Spring's binding ignores both.
+ * filter nor, on the page, the language switch's (a typo would show everything as if it were the subset asked for),
+ * and a parameter given twice (which value?). Spring's binding ignores both.
  */
 class StrictQueryParameters implements HandlerInterceptor {
 
     private static final int LONGEST_NAME_SHOWN = 40;
+    private static final Set<String> API_PARAMETERS = Set.copyOf(Filter.FIELDS);
+    private static final Set<String> PAGE_PARAMETERS = Stream.concat(Filter.FIELDS.stream(),
+            Stream.of(WebConfiguration.LANGUAGE_PARAMETER)).collect(Collectors.toUnmodifiableSet());
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -47,14 +49,10 @@ class StrictQueryParameters implements HandlerInterceptor {
         return Arrays.stream(method.getMethodParameters()).anyMatch(parameter -> parameter.getParameterType() == Filter.class);
     }
 
-    /** The filters, and the handler's other query parameters, such as the page's {@code lang}. */
+    /** The filters, and on a page (not the API) the language switch's {@code lang} ({@link WebConfiguration}). */
     private static Set<String> knownNames(HandlerMethod method) {
-        return Stream.concat(Filter.FIELDS.stream(), Arrays.stream(method.getMethod().getParameters())
-                        // Merged, so that @RequestParam("lang") names it as @RequestParam(name = "lang") does.
-                        .map(declared -> AnnotatedElementUtils.findMergedAnnotation(declared, RequestParam.class))
-                        .filter(Objects::nonNull)
-                        .map(RequestParam::name))
-                .collect(Collectors.toSet());
+        boolean page = !AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class);
+        return page ? PAGE_PARAMETERS : API_PARAMETERS;
     }
 
     private static String shown(String name) {

@@ -45,7 +45,7 @@ class ParkingTest {
     private final KafkaOperations<byte[], byte[]> template = mock(KafkaOperations.class);
     private final RejectedRecords rejected = new RejectedRecords(new SimpleMeterRegistry());
     private final ConsumerProgress progress = new ConsumerProgress();
-    private final DefaultErrorHandler errorHandler = new KafkaSetup().errorHandler(template, rejected, progress);
+    private final DefaultErrorHandler errorHandler = new KafkaConfiguration().errorHandler(template, rejected, progress);
     @SuppressWarnings("unchecked")
     private final Consumer<byte[], byte[]> consumer = mock(Consumer.class);
     private final MessageListenerContainer container = mock(MessageListenerContainer.class);

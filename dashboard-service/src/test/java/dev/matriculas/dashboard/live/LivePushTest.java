@@ -11,8 +11,8 @@ import static org.mockito.Mockito.mockConstruction;
 import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,73 +22,69 @@ import java.util.concurrent.CountDownLatch;
 import dev.matriculas.dashboard.CategoryLimits;
 import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.status.PipelineStatus;
+import dev.matriculas.dashboard.store.EnrollmentBuilder;
 import dev.matriculas.dashboard.store.EnrollmentStore;
 import dev.matriculas.dashboard.store.Filter;
-import dev.matriculas.dashboard.store.Summary;
-import dev.matriculas.dashboard.store.SummaryService;
+import dev.matriculas.dashboard.summary.Summary;
+import dev.matriculas.dashboard.summary.SummaryService;
+import dev.matriculas.testkafka.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.MockedConstruction;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** When changes in the store reach open streams, against the push interval. */
+/**
+ * When changes in the store reach open streams, against the push interval. The pushes are scheduled on a scheduler
+ * and clock the test moves, so each is asserted to the instant whatever the machine's speed.
+ */
 class LivePushTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String BUILT_AT = "built-at-nanos";
     private static final PipelineStatus LIVE = new PipelineStatus(true, null, false, 0, Map.of(), 100, 0, 0);
+    private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
 
-    private final List<List<Sent>> sent = new CopyOnWriteArrayList<>();
-    private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-    private final EnrollmentStore store = new EnrollmentStore(properties(Duration.ofSeconds(1)), Clock.systemUTC());
+    private final ManualClock clock = new ManualClock(START);
+    private final ManualTaskScheduler scheduler = new ManualTaskScheduler(clock);
+    private final EnrollmentStore store = new EnrollmentStore(properties(Duration.ofSeconds(1)), clock);
+    /** The store versions each client was sent, one list per client. */
+    private final List<List<Long>> sent = new CopyOnWriteArrayList<>();
     private SummaryStream stream;
     private MockedConstruction<SseEmitter> emitters;
-
-    /** A summary as a client received it: when, when its push built it, and the store version it shows. */
-    record Sent(long atNanos, long builtAtNanos, long version) {
-    }
 
     private static DashboardProperties properties(Duration pushInterval) {
         return new DashboardProperties(new CategoryLimits(64, 16, 64, 16, 8, 4000), 20, pushInterval, Duration.ofMinutes(10));
     }
 
-    /**
-     * Streams whose summaries carry the store's version (as the rejected total) and the time they were built (as a
-     * rejected reason's count), each emitter's frames recorded.
-     */
+    /** Streams whose summaries carry the store's version (as the rejected total), each emitter's frames recorded. */
     private void start(Duration pushInterval, CountDownLatch firstClientBlockedUntil) {
         SummaryService summaries = mock(SummaryService.class);
         when(summaries.pipeline()).thenReturn(LIVE);
         when(summaries.summary(any(Filter.class), any(PipelineStatus.class))).thenAnswer(call -> new Summary(null,
-                Filter.NONE, new Summary.Rejected(store.version(), Map.of(BUILT_AT, System.nanoTime())), LIVE, Map.of()));
+                Filter.NONE, new Summary.Rejected(store.version(), Map.of()), LIVE, Map.of()));
         emitters = mockConstruction(SseEmitter.class, (emitter, context) -> {
-            List<Sent> received = new CopyOnWriteArrayList<>();
+            List<Long> received = new CopyOnWriteArrayList<>();
             sent.add(received);
             boolean blocked = context.getCount() == 1 && firstClientBlockedUntil != null;
             doAnswer(call -> {
                 if (blocked) {
                     firstClientBlockedUntil.await();
                 }
-                received.add(sent(call.getArgument(0)));
+                received.add(version(call.getArgument(0)));
                 return null;
             }).when(emitter).send(anySet());
         });
-        scheduler.setPoolSize(2);
-        scheduler.initialize();
-        stream = new SummaryStream(summaries, store, JSON, properties(pushInterval), scheduler, new SimpleMeterRegistry());
+        stream = new SummaryStream(summaries, store, JSON, properties(pushInterval), scheduler, clock, new SimpleMeterRegistry());
         stream.start();
     }
 
-    private static Sent sent(Set<DataWithMediaType> frame) {
-        long now = System.nanoTime();
+    private static long version(Set<DataWithMediaType> frame) {
         String text = new String((byte[]) frame.iterator().next().getData(), StandardCharsets.UTF_8);
-        JsonNode rejected = JSON.readTree(text.substring(text.indexOf("data:") + 5)).path("rejected");
-        return new Sent(now, rejected.path("byReason").path(BUILT_AT).asLong(), rejected.path("total").asLong());
+        JsonNode summary = JSON.readTree(text.substring(text.indexOf("data:") + 5));
+        return summary.path("rejected").path("total").asLong();
     }
 
     @AfterEach
@@ -99,22 +95,20 @@ class LivePushTest {
         if (emitters != null) {
             emitters.close();
         }
-        scheduler.shutdown();
     }
 
     @Test
     void aChangeToAQuietStreamIsSentAtOnceNotAtTheNextInterval() {
         start(Duration.ofSeconds(5), null);
         stream.subscribe(Filter.NONE);
-        await().atMost(Duration.ofSeconds(5)).until(() -> sent.get(0).size() == 1);
+        await().until(() -> sent.get(0).size() == 1);
 
-        long changedAt = System.nanoTime();
-        store.put(enrollment("e-1").build(), System.currentTimeMillis());
+        put(1);
 
-        // Well under the 5 s interval: the change did not wait for a beat.
-        await().atMost(Duration.ofMillis(2500)).until(() -> sent.get(0).size() == 2);
-        assertThat(sent.get(0).get(1).version()).isEqualTo(1);
-        assertThat(sent.get(0).get(1).atNanos() - changedAt).isLessThan(Duration.ofMillis(2500).toNanos());
+        assertThat(scheduler.pending()).containsExactly(clock.instant());
+        scheduler.runDue();
+        await().until(() -> sent.get(0).size() == 2);
+        assertThat(sent.get(0)).containsExactly(0L, 1L);
     }
 
     @Test
@@ -122,46 +116,78 @@ class LivePushTest {
         Duration interval = Duration.ofMillis(500);
         start(interval, null);
         stream.subscribe(Filter.NONE);
-        await().atMost(Duration.ofSeconds(5)).until(() -> sent.get(0).size() == 1);
+        await().until(() -> sent.get(0).size() == 1);
 
-        for (int i = 1; i <= 200; i++) {
-            store.put(enrollment("e-" + i).build(), System.currentTimeMillis());
+        put(1);
+        scheduler.runDue();
+        Instant firstPush = clock.instant();
+        await().until(() -> sent.get(0).size() == 2);
+        for (int i = 2; i <= 200; i++) {
+            clock.advance(Duration.ofMillis(1));
+            put(i);
         }
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> last(sent.get(0)).version() == 200);
-        List<Sent> updates = sent.get(0).subList(1, sent.get(0).size());
-        assertThat(updates.size()).isLessThan(200);
-        // Timed when each push built its summary, as the writes after it take their own, varying, time; less a
-        // little for a busy machine holding a push's thread between its start and its summary.
-        long held = Duration.ofMillis(10).toNanos();
-        for (int i = 1; i < updates.size(); i++) {
-            assertThat(updates.get(i).builtAtNanos() - updates.get(i - 1).builtAtNanos())
-                    .as("time between updates %d and %d", i - 1, i).isGreaterThanOrEqualTo(interval.toNanos() - held);
-        }
+        // One push waits for all 199 changes, an interval after the first.
+        assertThat(scheduler.pending()).containsExactly(firstPush.plus(interval));
+        clock.advance(Duration.between(clock.instant(), firstPush.plus(interval)).minusMillis(1));
+        scheduler.runDue();
+        assertThat(scheduler.pending()).hasSize(1);
+        clock.advance(Duration.ofMillis(1));
+        scheduler.runDue();
+
+        await().until(() -> !sent.get(0).isEmpty() && last(sent.get(0)) == 200);
+        assertThat(sent.get(0)).containsExactly(0L, 1L, 200L);
+        assertThat(scheduler.pending()).isEmpty();
     }
 
     @Test
-    void theLastChangeOfABurstReachesAClientThatWasBusyWritingWhenItCame() throws Exception {
+    void theLastChangeOfABurstReachesAClientThatWasBusyWritingWhenItCame() {
         CountDownLatch unblock = new CountDownLatch(1);
         start(Duration.ofMillis(100), unblock);
         stream.subscribe(Filter.NONE);
         stream.subscribe(Filter.NONE);
-        await().atMost(Duration.ofSeconds(5)).until(() -> sent.get(1).size() == 1);
+        await().until(() -> sent.get(1).size() == 1);
 
         for (int i = 1; i <= 50; i++) {
-            store.put(enrollment("e-" + i).build(), System.currentTimeMillis());
+            put(i);
+            scheduler.runDue();
+            clock.advance(Duration.ofMillis(10));
         }
+        clock.advance(Duration.ofMillis(100));
+        scheduler.runDue();
         // The other client is not held up by the one stuck in its first write.
-        await().atMost(Duration.ofSeconds(10)).until(() -> last(sent.get(1)).version() == 50);
+        await().until(() -> last(sent.get(1)) == 50);
         assertThat(sent.get(0)).isEmpty();
 
         unblock.countDown();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !sent.get(0).isEmpty() && last(sent.get(0)).version() == 50);
         // It skips what it could not take meanwhile: its first summary, then the newest only.
-        assertThat(sent.get(0)).hasSize(2);
+        await().until(() -> sent.get(0).size() == 2);
+        assertThat(sent.get(0)).containsExactly(0L, 50L);
     }
 
-    private static Sent last(List<Sent> received) {
+    @Test
+    void aStreamStoppedAndStartedAgainServesNewClients() {
+        start(Duration.ofMillis(100), null);
+        stream.subscribe(Filter.NONE);
+        await().until(() -> sent.get(0).size() == 1);
+
+        stream.stop();
+        stream.start();
+        stream.subscribe(Filter.NONE);
+        await().until(() -> sent.size() == 2 && sent.get(1).size() == 1);
+        put(1);
+        scheduler.runDue();
+
+        await().until(() -> sent.size() == 2 && sent.get(1).size() == 2);
+        assertThat(sent.get(1)).containsExactly(0L, 1L);
+        assertThat(sent.get(0)).containsExactly(0L);
+    }
+
+    private void put(int i) {
+        EnrollmentBuilder.put(store, enrollment("e-" + i).build(), clock.millis());
+    }
+
+    private static long last(List<Long> received) {
         return received.get(received.size() - 1);
     }
 }

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -18,8 +19,8 @@ import dev.matriculas.dashboard.CategoryLimits;
 import dev.matriculas.dashboard.DashboardProperties;
 import dev.matriculas.dashboard.store.EnrollmentStore;
 import dev.matriculas.dashboard.store.Filter;
-import dev.matriculas.dashboard.store.Summary;
-import dev.matriculas.dashboard.store.SummaryService;
+import dev.matriculas.dashboard.summary.Summary;
+import dev.matriculas.dashboard.summary.SummaryService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mockito.MockedConstruction;
@@ -34,7 +35,7 @@ class SummaryStreamTest {
         when(summaries.summary(any(), any())).thenReturn(new Summary(null, Filter.NONE, new Summary.Rejected(0, Map.of()), null, Map.of()));
         return new SummaryStream(summaries, mock(EnrollmentStore.class), JsonMapper.builder().build(),
                 new DashboardProperties(new CategoryLimits(64, 16, 64, 16, 8, 4000), 20, Duration.ofMillis(200), Duration.ofSeconds(15)),
-                mock(TaskScheduler.class), new SimpleMeterRegistry());
+                mock(TaskScheduler.class), Clock.systemUTC(), new SimpleMeterRegistry());
     }
 
     @Test

@@ -38,7 +38,7 @@ class CatchingUpTest {
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.broker().bootstrapServers(),
                 "--spring.kafka.consumer.max-poll-records=500",
                 "--spring.kafka.consumer.properties.interceptor.classes=" + FirstBatchOnly.class.getName())) {
-            Pipeline pipeline = dashboard.getBean(Pipeline.class);
+            PipelineMonitor pipeline = dashboard.getBean(PipelineMonitor.class);
             try {
                 await("the first batches read").atMost(Duration.ofSeconds(60))
                         .until(() -> pipeline.status().lagByPartition().size() == 3 && pipeline.status().consumed() > 0);

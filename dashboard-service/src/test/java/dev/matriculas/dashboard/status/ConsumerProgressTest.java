@@ -9,7 +9,6 @@ import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.event.ListenerContainerIdleEvent;
 
 /** Lag while records are fetched and folded, by a consumer for each partition. */
 class ConsumerProgressTest {
@@ -104,7 +103,7 @@ class ConsumerProgressTest {
 
         // Kafka away: the group lost its partitions, and the quiet listener only gets idle events.
         consumer.assign(List.of());
-        progress.onIdle(new ListenerContainerIdleEvent(this, this, 1000, "enrollments-0", List.of(), consumer, false));
+        progress.refresh(consumer);
 
         assertThat(progress.lagKnown()).isTrue();
         assertThat(progress.lagByPartition()).containsExactly(Map.entry(0, 90L));

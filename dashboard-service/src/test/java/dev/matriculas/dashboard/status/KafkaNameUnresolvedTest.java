@@ -27,7 +27,7 @@ class KafkaNameUnresolvedTest {
     HealthEndpoint health;
 
     @Autowired
-    Pipeline pipeline;
+    PipelineMonitor pipeline;
 
     @Test
     void startsAndSaysKafkaIsAwayOnceItHasAskedForIt(CapturedOutput output) {

@@ -52,7 +52,7 @@ class KafkaOutageTest {
     EnrollmentStore store;
 
     @Autowired
-    Pipeline pipeline;
+    PipelineMonitor pipeline;
 
     @Autowired
     HealthEndpoint health;

@@ -24,7 +24,7 @@ class StopWhileKafkaIsAwayTest {
         try (TestKafka kafka = TestKafka.own()) {
             ConfigurableApplicationContext service = new SpringApplicationBuilder(DashboardApplication.class).run(
                     "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.broker().bootstrapServers());
-            Pipeline pipeline = service.getBean(Pipeline.class);
+            PipelineMonitor pipeline = service.getBean(PipelineMonitor.class);
             await().atMost(Duration.ofSeconds(20)).until(() -> pipeline.status().connected());
             kafka.broker().stop();
             await().atMost(Duration.ofSeconds(20)).until(() -> !pipeline.status().connected());

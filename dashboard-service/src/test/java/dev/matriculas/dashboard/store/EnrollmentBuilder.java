@@ -1,6 +1,7 @@
 package dev.matriculas.dashboard.store;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import dev.matriculas.contract.Enrollment;
 
@@ -19,6 +20,16 @@ public final class EnrollmentBuilder {
 
     private EnrollmentBuilder(String id) {
         this.id = id;
+    }
+
+    /** Adds an enrollment to the store, or replaces the one with the same id, as a batch of one. */
+    public static void put(EnrollmentStore store, Enrollment enrollment, long recordTimestamp) {
+        store.apply(List.of(Change.put(enrollment, recordTimestamp)));
+    }
+
+    /** Removes an enrollment from the store, as a tombstone does. */
+    public static void remove(EnrollmentStore store, String id) {
+        store.apply(List.of(Change.remove(id)));
     }
 
     public static EnrollmentBuilder enrollment(String id) {

@@ -1,6 +1,7 @@
 package dev.matriculas.dashboard.store;
 
 import static dev.matriculas.dashboard.store.EnrollmentBuilder.enrollment;
+import static dev.matriculas.dashboard.store.EnrollmentBuilder.remove;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -36,7 +37,7 @@ class EnrollmentStoreTest {
     private long timestamp = NOW.toEpochMilli();
 
     private void put(EnrollmentBuilder enrollment) {
-        store.put(enrollment.build(), timestamp++);
+        EnrollmentBuilder.put(store, enrollment.build(), timestamp++);
     }
 
     private SubsetFigures all() {
@@ -98,7 +99,7 @@ class EnrollmentStoreTest {
         put(enrollment("1").course("Edificações"));
         put(enrollment("2").course("Administração"));
 
-        store.remove("1");
+        remove(store, "1");
 
         assertThat(all().totalEnrollments()).isEqualTo(1);
         assertThat(all().byCourse()).containsExactly(Map.entry("Administração", 1));
@@ -110,7 +111,7 @@ class EnrollmentStoreTest {
         put(enrollment("1"));
         long version = store.version();
 
-        store.remove("never-seen");
+        remove(store, "never-seen");
 
         assertThat(store.version()).isEqualTo(version);
         assertThat(all().totalEnrollments()).isEqualTo(1);
@@ -120,7 +121,7 @@ class EnrollmentStoreTest {
     void removedRowsAreReusedWithoutMixingUpEnrollments() {
         put(enrollment("1").course("A"));
         put(enrollment("2").course("B"));
-        store.remove("1");
+        remove(store, "1");
         put(enrollment("3").course("C"));
 
         assertThat(all().newest()).extracting(Enrollment::id, Enrollment::course)
@@ -141,10 +142,10 @@ class EnrollmentStoreTest {
 
     @Test
     void newestAreOrderedByRecordTimestampWhateverTheOrderTheyWereRead() {
-        store.put(enrollment("b").build(), 2_000);
-        store.put(enrollment("c").build(), 3_000);
-        store.put(enrollment("a").build(), 1_000);
-        store.put(enrollment("c2").build(), 3_000);
+        EnrollmentBuilder.put(store, enrollment("b").build(), 2_000);
+        EnrollmentBuilder.put(store, enrollment("c").build(), 3_000);
+        EnrollmentBuilder.put(store, enrollment("a").build(), 1_000);
+        EnrollmentBuilder.put(store, enrollment("c2").build(), 3_000);
 
         assertThat(all().newest()).extracting(Enrollment::id).containsExactly("c2", "c", "b", "a");
     }
@@ -152,10 +153,10 @@ class EnrollmentStoreTest {
     @Test
     void newestStayExactWhenNewRowsLeaveAndMostRowsAreNotKeptInOrder() {
         for (int i = 0; i < 3000; i++) {
-            store.put(enrollment(String.format("id-%04d", i)).build(), 10_000L + i);
+            EnrollmentBuilder.put(store, enrollment(String.format("id-%04d", i)).build(), 10_000L + i);
         }
         for (int i = 2999; i >= 2990; i--) {
-            store.remove(String.format("id-%04d", i));
+            remove(store, String.format("id-%04d", i));
         }
 
         assertThat(store.figures(Filter.NONE, 3).newest()).extracting(Enrollment::id)
@@ -177,7 +178,7 @@ class EnrollmentStoreTest {
     void newestKeepEveryFieldOfTheEnrollment() {
         Enrollment original = enrollment("1").course("Refrigeração").shift("Tarde").payment("Crédito").sex("Masculino")
                 .age(44).enrolledOn(LocalDate.of(2023, 12, 24)).build();
-        store.put(original, NOW.toEpochMilli());
+        EnrollmentBuilder.put(store, original, NOW.toEpochMilli());
 
         assertThat(all().newest()).containsExactly(original);
     }
@@ -224,7 +225,7 @@ class EnrollmentStoreTest {
             put(enrollment("id-" + i).course("C" + i % 5).shift("S" + i % 3).payment("P" + i % 7).sex("X" + i % 2)
                     .age(14 + i % 80));
         }
-        store.remove("id-7");
+        remove(store, "id-7");
         put(enrollment("id-8").course("C4").sex("X0"));
 
         SubsetFigures men = store.figures(new Filter(null, null, null, "X0"), 20);
@@ -241,7 +242,7 @@ class EnrollmentStoreTest {
         EnrollmentStore capped = new EnrollmentStore(properties(new CategoryLimits(3, 16, 64, 16, 8, 4000)),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         for (int i = 0; i < 10; i++) {
-            capped.put(enrollment("id-" + i).course("Curso " + i).build(), NOW.toEpochMilli());
+            EnrollmentBuilder.put(capped, enrollment("id-" + i).course("Curso " + i).build(), NOW.toEpochMilli());
         }
 
         SubsetFigures figures = capped.figures(Filter.NONE, 20);
@@ -256,9 +257,9 @@ class EnrollmentStoreTest {
     void aValueSpelledAsTheOtherBucketsLabelIsCountedInTheBucket() {
         EnrollmentStore capped = new EnrollmentStore(properties(new CategoryLimits(3, 16, 64, 16, 8, 4000)),
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        capped.put(enrollment("literal").course("(outros)").shift("Noite").build(), NOW.toEpochMilli());
+        EnrollmentBuilder.put(capped, enrollment("literal").course("(outros)").shift("Noite").build(), NOW.toEpochMilli());
         for (int i = 0; i < 5; i++) {
-            capped.put(enrollment("id-" + i).course("Curso " + i).shift("Noite").build(), NOW.toEpochMilli());
+            EnrollmentBuilder.put(capped, enrollment("id-" + i).course("Curso " + i).shift("Noite").build(), NOW.toEpochMilli());
         }
 
         SubsetFigures figures = capped.figures(Filter.NONE, 20);
@@ -281,9 +282,9 @@ class EnrollmentStoreTest {
 
     @Test
     void arrivalsCountRecordsOfTheLastHourByTimestamp() {
-        store.put(enrollment("now").build(), NOW.toEpochMilli());
-        store.put(enrollment("a-minute-ago").build(), NOW.minusSeconds(60).toEpochMilli());
-        store.put(enrollment("two-hours-ago").build(), NOW.minusSeconds(7200).toEpochMilli());
+        EnrollmentBuilder.put(store, enrollment("now").build(), NOW.toEpochMilli());
+        EnrollmentBuilder.put(store, enrollment("a-minute-ago").build(), NOW.minusSeconds(60).toEpochMilli());
+        EnrollmentBuilder.put(store, enrollment("two-hours-ago").build(), NOW.minusSeconds(7200).toEpochMilli());
 
         SubsetFigures.Arrivals arrivals = all().arrivals();
 
@@ -297,9 +298,9 @@ class EnrollmentStoreTest {
 
     @Test
     void aRecordStampedFarAheadOfThisClockCountsAsArrivingNow() {
-        store.put(enrollment("skewed").build(), NOW.plusSeconds(7200).toEpochMilli());
-        store.put(enrollment("slightly-ahead").build(), NOW.plusSeconds(30).toEpochMilli());
-        store.put(enrollment("a-second-ago").build(), NOW.minusSeconds(1).toEpochMilli());
+        EnrollmentBuilder.put(store, enrollment("skewed").build(), NOW.plusSeconds(7200).toEpochMilli());
+        EnrollmentBuilder.put(store, enrollment("slightly-ahead").build(), NOW.plusSeconds(30).toEpochMilli());
+        EnrollmentBuilder.put(store, enrollment("a-second-ago").build(), NOW.minusSeconds(1).toEpochMilli());
 
         SubsetFigures figures = all();
 
@@ -314,7 +315,7 @@ class EnrollmentStoreTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         new EnrollmentMetrics(store).bindTo(registry);
 
-        store.put(enrollment("skewed").build(), NOW.plusSeconds(7200).toEpochMilli());
+        EnrollmentBuilder.put(store, enrollment("skewed").build(), NOW.plusSeconds(7200).toEpochMilli());
 
         assertThat(registry.get("enrollments.timestamps.ahead").functionCounter().count()).isEqualTo(1);
     }
@@ -333,7 +334,7 @@ class EnrollmentStoreTest {
         for (int i = 0; i < 25_000; i++) {
             put(enrollment("id-" + i));
         }
-        store.remove("id-10");
+        remove(store, "id-10");
         List<String> exported = new ArrayList<>();
 
         store.forEach(Filter.NONE, enrollment -> exported.add(enrollment.id()));

@@ -14,7 +14,7 @@ import net.datafaker.service.RandomService;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes up enrollments by the original demo's rules. Datafaker draws every random value, from one seeded
+ * Makes up enrollments by the domain's rules. Datafaker draws every random value, from one seeded
  * source, so a given seed gives the same sequence; the ids come from elsewhere and are always unique.
  * Thread-safe: the loop and a burst may draw at the same time.
  */

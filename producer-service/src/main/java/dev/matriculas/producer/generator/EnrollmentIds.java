@@ -10,7 +10,7 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 /**
  * Enrollment ids as time-ordered UUIDs (version 7, RFC 9562), from java-uuid-generator: unique across restarts
  * and across any number of producer instances without coordination, and sorted by creation time in Kafka UI.
- * The original used a random 5-digit number and collided after a few hundred records.
+ * A random short number would collide after a few hundred records.
  * <p>
  * Within one instance the ids strictly increase: ids made in the same millisecond count up from a random start,
  * and the clock is read so that it never goes back, as an id made after a clock step back would otherwise sort

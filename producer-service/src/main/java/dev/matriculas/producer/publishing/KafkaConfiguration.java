@@ -1,25 +1,23 @@
 package dev.matriculas.producer.publishing;
 
-import dev.matriculas.contract.Enrollment;
+import dev.matriculas.contract.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.support.ProducerListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(Topics.class)
 @EnableScheduling
 class KafkaConfiguration {
 
-    /**
-     * The topic enrollments are published to, declared once. Compacted, as the dashboard declares it too: a table
-     * of enrollments by id, the latest kept for ever. Created in the background ({@link TopicCreator}).
-     */
+    /** The topic enrollments are published to, created in the background ({@link TopicCreator}). */
     @Bean
-    NewTopic registrationTopic(TopicProperties properties) {
-        return TopicBuilder.name(Enrollment.TOPIC).partitions(properties.partitions()).compact().build();
+    NewTopic registrationTopic(Topics topics) {
+        return topics.enrollments();
     }
 
     /**

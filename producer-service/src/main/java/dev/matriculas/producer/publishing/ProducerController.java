@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Steers the generator while it runs: rate, pause, resume and bursts for load tests. Each parameter declares its
- * range; a missing, malformed or out-of-range value gets 400 with that range ({@link ControlApiProblems}).
+ * range; a missing, malformed or out-of-range value gets 400 with that range ({@link ApiExceptionHandler}).
  */
 @RestController
 @RequestMapping("/api/producer")

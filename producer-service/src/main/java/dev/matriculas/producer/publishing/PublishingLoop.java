@@ -1,22 +1,27 @@
 package dev.matriculas.producer.publishing;
 
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
+import com.google.common.util.concurrent.RateLimiter;
 import dev.matriculas.producer.generator.EnrollmentGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * Generates and publishes enrollments at the configured rate on one thread, and bursts on another. The rate,
- * pause and bursts can change while it runs. After a stall (an outage) it resumes at the rate, catching up at
- * most one second's worth of records. On shutdown it stops making records and waits for Kafka to acknowledge
- * those made.
+ * Generates and publishes enrollments at the configured rate, and bursts beside it, on two scheduled tasks of a
+ * scheduler of its own (a record may wait for room among those in flight, which must not hold up the service's
+ * other scheduled work). Guava's {@link RateLimiter} paces the steady records: it stores at most one second's
+ * permits, so after a stall (an outage) the loop catches up at most one second's worth. The rate, pause and
+ * bursts can change while it runs. On shutdown it stops making records and waits for Kafka to acknowledge those
+ * made.
  */
 @Component
 public class PublishingLoop implements SmartLifecycle {
@@ -28,64 +33,58 @@ public class PublishingLoop implements SmartLifecycle {
     static final int MAX_BURST = 1_000_000;
 
     private static final Logger log = LoggerFactory.getLogger(PublishingLoop.class);
-    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-    private static final long PAUSE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** How often each task looks for records due; the rate limiter spaces the records within. */
+    private static final Duration TICK = Duration.ofMillis(5);
 
     private final EnrollmentGenerator generator;
     private final EnrollmentPublisher publisher;
     private final Duration drainTimeout;
     private final AtomicLong burstRemaining = new AtomicLong();
-    private final Object idleSignal = new Object();
-    private volatile int ratePerSecond;
+    /** Held while the steady task makes a record, so a pause can wait for the last one. */
+    private final ReentrantLock making = new ReentrantLock();
+    private volatile RateLimiter limiter;
     private volatile boolean paused;
     private volatile boolean running;
-    private boolean idle;
-    private Thread steady;
-    private Thread bursts;
+    private ThreadPoolTaskScheduler scheduler;
 
     public PublishingLoop(EnrollmentGenerator generator, EnrollmentPublisher publisher, PublishingProperties properties) {
         this.generator = generator;
         this.publisher = publisher;
         this.drainTimeout = properties.drainTimeout();
-        this.ratePerSecond = properties.ratePerSecond();
+        this.limiter = RateLimiter.create(properties.ratePerSecond());
         this.paused = properties.paused();
     }
 
+    /** The new rate counts from now: no permits are carried over from the old one. */
     public void setRatePerSecond(int perSecond) {
         Assert.isTrue(perSecond >= MIN_RATE && perSecond <= MAX_RATE,
                 () -> "rate " + perSecond + " is outside " + MIN_RATE + ".." + MAX_RATE);
-        ratePerSecond = perSecond;
-        wake(steady);
+        limiter = RateLimiter.create(perSecond);
     }
 
     public int ratePerSecond() {
-        return ratePerSecond;
+        return (int) Math.round(limiter.getRate());
     }
 
     /**
-     * Stops the steady loop; returns once it has handed over its last record, so the {@code sent} count
-     * settles (or after two seconds if that record is still waiting for room). Bursts asked for go on.
+     * Stops the steady records; returns once the last one is handed over, so the {@code sent} count settles (or
+     * after two seconds if that record is still waiting for room). Bursts asked for go on.
      */
     public void pause() {
         paused = true;
-        wake(steady);
-        synchronized (idleSignal) {
-            long deadline = System.nanoTime() + PAUSE_WAIT_NANOS;
-            long left;
-            while (!idle && running && (left = deadline - System.nanoTime()) > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(idleSignal, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+        try {
+            if (making.tryLock(2, TimeUnit.SECONDS)) {
+                making.unlock();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
+    /** Resumes at the rate from now, with no catching up for the time paused. */
     public void resume() {
+        limiter = RateLimiter.create(limiter.getRate());
         paused = false;
-        wake(steady);
     }
 
     public boolean paused() {
@@ -104,49 +103,28 @@ public class PublishingLoop implements SmartLifecycle {
             throw new NotPublishingException();
         }
         burstRemaining.addAndGet(count);
-        wake(bursts);
     }
 
     public long burstRemaining() {
         return burstRemaining.get();
     }
 
-    private void runSteadily() {
-        long next = System.nanoTime();
-        while (running) {
-            if (paused) {
-                setIdle(true);
-                LockSupport.park(this);
-                setIdle(false);
-                next = System.nanoTime();
-                continue;
-            }
-            long now = System.nanoTime();
-            if (now < next) {
-                LockSupport.parkNanos(this, next - now);
-                if (System.nanoTime() < next) {
-                    // Woken early by a rate change: count the interval from now, at the new rate.
-                    next = System.nanoTime() + SECOND / ratePerSecond;
+    /** Every record due at the rate, each made under the lock a pause waits for. */
+    private void publishDue() {
+        while (running && !paused && limiter.tryAcquire()) {
+            making.lock();
+            try {
+                if (paused || !publishNext()) {
+                    return;
                 }
-                continue;
+            } finally {
+                making.unlock();
             }
-            if (!publishNext()) {
-                return;
-            }
-            // After a stall, catch up at most one second's worth of records, not the whole backlog.
-            next = Math.max(next + SECOND / ratePerSecond, System.nanoTime() - SECOND);
         }
     }
 
-    private void runBursts() {
-        while (running) {
-            if (burstRemaining.get() == 0) {
-                LockSupport.park(this);
-                continue;
-            }
-            if (!publishNext()) {
-                return;
-            }
+    private void publishBursts() {
+        while (running && burstRemaining.get() > 0 && publishNext()) {
             burstRemaining.decrementAndGet();
         }
     }
@@ -162,32 +140,25 @@ public class PublishingLoop implements SmartLifecycle {
             // Only making a record can throw here (the publisher counts failed sends): a bug, but it must not end
             // the loop for good while health says UP. Said, and tried again a second later, not in a tight loop.
             log.error("Could not make an enrollment; trying again in 1 s", e);
-            LockSupport.parkNanos(this, SECOND);
-            return running;
-        }
-    }
-
-    private void setIdle(boolean value) {
-        synchronized (idleSignal) {
-            idle = value;
-            idleSignal.notifyAll();
-        }
-    }
-
-    private static void wake(Thread thread) {
-        if (thread != null) {
-            LockSupport.unpark(thread);
+            try {
+                TimeUnit.SECONDS.sleep(1);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
         }
     }
 
     @Override
     public synchronized void start() {
         running = true;
-        steady = new Thread(this::runSteadily, "enrollment-loop");
-        bursts = new Thread(this::runBursts, "enrollment-burst");
-        steady.start();
-        bursts.start();
-        log.info("Publishing enrollments at {}/s{}", ratePerSecond, paused ? " (paused)" : "");
+        scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(2);
+        scheduler.setThreadNamePrefix("enrollment-");
+        scheduler.initialize();
+        scheduler.scheduleWithFixedDelay(this::publishDue, TICK);
+        scheduler.scheduleWithFixedDelay(this::publishBursts, TICK);
+        log.info("Publishing enrollments at {}/s{}", ratePerSecond(), paused ? " (paused)" : "");
     }
 
     /**
@@ -200,14 +171,12 @@ public class PublishingLoop implements SmartLifecycle {
         long deadline = System.nanoTime() + drainTimeout.toNanos();
         long failedBefore = publisher.failed();
         try {
-            for (Thread thread : new Thread[] {steady, bursts}) {
-                wake(thread);
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-                if (thread.isAlive()) {
-                    // Still waiting for Kafka to take a record: give it up rather than hang the shutdown.
-                    thread.interrupt();
-                    thread.join(TimeUnit.SECONDS.toMillis(1));
-                }
+            ScheduledExecutorService tasks = scheduler.getScheduledExecutor();
+            tasks.shutdown();
+            if (!tasks.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                // Still waiting for Kafka to take a record: give it up rather than hang the shutdown.
+                tasks.shutdownNow();
+                tasks.awaitTermination(1, TimeUnit.SECONDS);
             }
             long unacknowledged = publisher.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             long lost = unacknowledged + publisher.failed() - failedBefore;

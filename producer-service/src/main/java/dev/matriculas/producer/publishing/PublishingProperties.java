@@ -15,11 +15,11 @@ import jakarta.validation.constraints.NotNull;
 /**
  * How fast and how safely enrollments are published.
  *
- * @param ratePerSecond  records per second at start-up (the original sent one a second)
+ * @param ratePerSecond  records per second at start-up
  * @param paused         start without sending, until {@code POST /api/producer/resume}
  * @param maxInFlight    records made but not yet acknowledged before generation waits; bounds memory during an outage
  * @param logEvery       one summary log line per this many acknowledged records
- * @param logEachRecord  also log every record, as the original did (for debugging)
+ * @param logEachRecord  also log every record (for debugging)
  * @param drainTimeout   how long shutdown waits for Kafka to acknowledge the records in flight (1 s to 10 min;
  *                       under Docker Compose, keep it below the producer's {@code stop_grace_period})
  */

@@ -2,15 +2,15 @@ package dev.matriculas.producer.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.matriculas.testkafka.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class EnrollmentIdsTest {
@@ -18,7 +18,7 @@ class EnrollmentIdsTest {
     /** A version 7 UUID (RFC 9562) in its canonical lower-case text form. */
     static final String UUID_V7 = "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T12:00:00Z").toEpochMilli());
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
 
     @Test
     void idsCarryTheMillisecondTheyWereMadeIn() {
@@ -43,7 +43,7 @@ class EnrollmentIdsTest {
     void aClockThatStepsBackNeverMakesAnIdSortBeforeAnEarlierOne() {
         EnrollmentIds ids = new EnrollmentIds(clock);
         List<String> made = new ArrayList<>(make(ids, 10));
-        clock.millis -= 60_000;
+        clock.advance(Duration.ofMinutes(-1));
         made.addAll(make(ids, 10));
 
         assertThat(made).isSortedAccordingTo(String::compareTo);
@@ -53,7 +53,7 @@ class EnrollmentIdsTest {
     @Test
     void idsOfTwoInstancesSortByTheTimeTheyWereMade() {
         List<String> earlier = make(new EnrollmentIds(clock), 1_000);
-        clock.millis += 1;
+        clock.advance(Duration.ofMillis(1));
         List<String> later = make(new EnrollmentIds(clock), 1_000);
 
         assertThat(later).allSatisfy(id -> assertThat(id).isGreaterThan(earlier.get(earlier.size() - 1)));
@@ -75,34 +75,5 @@ class EnrollmentIdsTest {
             made.add(ids.next());
         }
         return made;
-    }
-
-    private static final class SettableClock extends Clock {
-
-        long millis;
-
-        SettableClock(long millis) {
-            this.millis = millis;
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -22,7 +22,7 @@ class BurstWhileStoppingTest {
                 new EnrollmentGenerator(new GeneratorProperties(1L, LocalDate.of(2024, 2, 1)), Clock.systemUTC()),
                 null, new PublishingProperties(1, true, 100, 1000, false, Duration.ofSeconds(10)));
         MockMvcTester mvc = MockMvcTester.of(List.of(new ProducerController(notRunning, null)),
-                controller -> controller.setControllerAdvice(new ControlApiProblems()).build());
+                controller -> controller.setControllerAdvice(new ApiExceptionHandler()).build());
 
         assertThat(mvc.post().uri("/api/producer/burst").param("count", "10"))
                 .hasStatus(HttpStatus.SERVICE_UNAVAILABLE)

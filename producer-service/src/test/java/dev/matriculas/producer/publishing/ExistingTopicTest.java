@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.matriculas.contract.Enrollment;
+import dev.matriculas.contract.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -41,7 +42,7 @@ class ExistingTopicTest extends OwnKafkaTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeConfigs(Set.of(topic)).all().get()
                     .get(topic).get("cleanup.policy").value().equals("compact"));
             await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeTopics(Set.of(Enrollment.TOPIC))
-                    .allTopicNames().get().get(Enrollment.TOPIC).partitions().size() == 3);
+                    .allTopicNames().get().get(Enrollment.TOPIC).partitions().size() == Topics.DEFAULT_PARTITIONS);
         }
     }
 }

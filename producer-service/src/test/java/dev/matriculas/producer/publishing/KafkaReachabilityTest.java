@@ -2,12 +2,10 @@ package dev.matriculas.producer.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import dev.matriculas.testkafka.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -16,7 +14,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class KafkaReachabilityTest {
 
-    private final StepClock clock = new StepClock();
+    private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
+
+    private final ManualClock clock = new ManualClock(START);
     private final KafkaReachability reachability = new KafkaReachability(clock);
 
     @Test
@@ -26,7 +26,7 @@ class KafkaReachabilityTest {
 
         everySecondFor(30, 10, 100);
 
-        assertThat(reachability.unreachableSince()).isEqualTo(clock.start);
+        assertThat(reachability.unreachableSince()).isEqualTo(START);
         assertThat(output.getOut().lines().filter(line -> line.contains("Kafka is not answering"))).hasSize(1);
     }
 
@@ -48,7 +48,7 @@ class KafkaReachabilityTest {
         everySecondFor(60, 0, 100);
 
         reachability.check(1, 100);
-        clock.tick();
+        clock.advance(Duration.ofSeconds(1));
         reachability.check(0, 101);
 
         assertThat(reachability.unreachableSince()).isNull();
@@ -59,7 +59,7 @@ class KafkaReachabilityTest {
     void slowButSteadyAnswersAreNotAnOutage() {
         for (int answered = 0; answered < 30; answered++) {
             reachability.check(10_000, answered);
-            clock.tick();
+            clock.advance(Duration.ofSeconds(1));
         }
 
         assertThat(reachability.unreachableSince()).isNull();
@@ -68,32 +68,7 @@ class KafkaReachabilityTest {
     private void everySecondFor(int seconds, long pending, long answered) {
         for (int i = 0; i < seconds; i++) {
             reachability.check(pending, answered);
-            clock.tick();
-        }
-    }
-
-    private static final class StepClock extends Clock {
-
-        final Instant start = Instant.parse("2026-03-01T12:00:00Z");
-        private Instant now = start;
-
-        void tick() {
-            now = now.plus(Duration.ofSeconds(1));
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
+            clock.advance(Duration.ofSeconds(1));
         }
     }
 }

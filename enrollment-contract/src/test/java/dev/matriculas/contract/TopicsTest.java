@@ -1,4 +1,4 @@
-package dev.matriculas.dashboard.ingest;
+package dev.matriculas.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,10 +12,10 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The topics' settings: TOPIC_PARTITIONS, as the README and docker-compose.yml name it, with its default here. */
-class TopicPropertiesTest {
+class TopicsTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(TopicProperties.class)
+    @EnableConfigurationProperties(Topics.class)
     static class Settings {
     }
 
@@ -23,14 +23,14 @@ class TopicPropertiesTest {
 
     @Test
     void threePartitionsUnlessTold() {
-        context.run(started -> assertThat(started.getBean(TopicProperties.class).partitions()).isEqualTo(3));
+        context.run(started -> assertThat(started.getBean(Topics.class).partitions()).isEqualTo(Topics.DEFAULT_PARTITIONS));
     }
 
     @Test
     void theEnvironmentVariableSetsThem() {
         context.withInitializer(started -> started.getEnvironment().getPropertySources().addFirst(new SystemEnvironmentPropertySource(
                         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("TOPIC_PARTITIONS", "6"))))
-                .run(started -> assertThat(started.getBean(TopicProperties.class).partitions()).isEqualTo(6));
+                .run(started -> assertThat(started.getBean(Topics.class).partitions()).isEqualTo(6));
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.matriculas.dashboard.ingest;
 
-import dev.matriculas.contract.Enrollment;
+import dev.matriculas.contract.Topics;
 import dev.matriculas.dashboard.status.ConsumerProgress;
 import dev.matriculas.dashboard.store.RejectedRecords;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -16,17 +16,17 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /** The topics the dashboard reads and writes, and what the container does with a record that cannot be folded. */
 @Configuration(proxyBeanMethods = false)
-class KafkaSetup {
+@EnableConfigurationProperties(Topics.class)
+class KafkaConfiguration {
 
-    /** Compacted: the topic is a table of enrollments by id, so Kafka keeps the latest of each for ever. */
     @Bean
-    NewTopic enrollmentsTopic(TopicProperties topic) {
-        return TopicBuilder.name(Enrollment.TOPIC).partitions(topic.partitions()).compact().build();
+    NewTopic enrollmentsTopic(Topics topics) {
+        return topics.enrollments();
     }
 
     @Bean
-    NewTopic deadLetterTopic(TopicProperties topic) {
-        return TopicBuilder.name(Enrollment.DEAD_LETTER_TOPIC).partitions(topic.partitions()).build();
+    NewTopic deadLetterTopic(Topics topics) {
+        return topics.deadLetters();
     }
 
     /**

@@ -1,9 +1,11 @@
-package dev.matriculas.dashboard.store;
+package dev.matriculas.dashboard.summary;
 
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.matriculas.dashboard.status.PipelineStatus;
+import dev.matriculas.dashboard.store.Filter;
+import dev.matriculas.dashboard.store.SubsetFigures;
 
 /**
  * What {@code /api/summary} answers and {@code /api/stream} pushes: the figures for the filter (at the top

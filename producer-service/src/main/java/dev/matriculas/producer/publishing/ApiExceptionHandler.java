@@ -17,7 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * producer stops gets 503. Any other exception is a fault of the service, answered 500 without its text.
  */
 @RestControllerAdvice(assignableTypes = ProducerController.class)
-class ControlApiProblems {
+class ApiExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail missing(MissingServletRequestParameterException e) {

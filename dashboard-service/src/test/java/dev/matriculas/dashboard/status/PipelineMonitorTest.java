@@ -6,10 +6,10 @@ import static org.mockito.Mockito.mock;
 import org.junit.jupiter.api.Test;
 
 /** The read rate the API and the page show. */
-class PipelineTest {
+class PipelineMonitorTest {
 
     private final ConsumerProgress progress = new ConsumerProgress();
-    private final Pipeline pipeline = new Pipeline(mock(KafkaConnection.class), progress);
+    private final PipelineMonitor pipeline = new PipelineMonitor(mock(KafkaConnection.class), progress);
 
     private double tick(int records) {
         progress.folded(records);

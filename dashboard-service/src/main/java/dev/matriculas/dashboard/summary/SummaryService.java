@@ -1,11 +1,15 @@
-package dev.matriculas.dashboard.store;
+package dev.matriculas.dashboard.summary;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.matriculas.dashboard.DashboardProperties;
-import dev.matriculas.dashboard.status.Pipeline;
+import dev.matriculas.dashboard.status.PipelineMonitor;
 import dev.matriculas.dashboard.status.PipelineStatus;
+import dev.matriculas.dashboard.store.EnrollmentStore;
+import dev.matriculas.dashboard.store.Filter;
+import dev.matriculas.dashboard.store.RejectedRecords;
+import dev.matriculas.dashboard.store.SubsetFigures;
 import org.springframework.stereotype.Service;
 
 /** Puts a summary together from the store, the rejection counts and the pipeline. */
@@ -14,10 +18,10 @@ public class SummaryService {
 
     private final EnrollmentStore store;
     private final RejectedRecords rejected;
-    private final Pipeline pipeline;
+    private final PipelineMonitor pipeline;
     private final int newestRows;
 
-    SummaryService(EnrollmentStore store, RejectedRecords rejected, Pipeline pipeline, DashboardProperties properties) {
+    SummaryService(EnrollmentStore store, RejectedRecords rejected, PipelineMonitor pipeline, DashboardProperties properties) {
         this.store = store;
         this.rejected = rejected;
         this.pipeline = pipeline;

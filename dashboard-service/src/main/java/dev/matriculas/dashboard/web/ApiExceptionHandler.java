@@ -16,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
  * API, the error page from the page. Anything else that goes wrong is a server error, never echoed as a 400.
  */
 @RestControllerAdvice
-class BadRequestAdvice {
+class ApiExceptionHandler {
 
     @ExceptionHandler(BadQueryException.class)
     Object badQuery(BadQueryException e, HandlerMethod handler) {

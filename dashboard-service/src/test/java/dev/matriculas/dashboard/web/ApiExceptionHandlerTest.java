@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import dev.matriculas.dashboard.live.SummaryStream;
 import dev.matriculas.dashboard.store.EnrollmentStore;
-import dev.matriculas.dashboard.store.SummaryService;
+import dev.matriculas.dashboard.summary.SummaryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A query the API cannot take is a 400 ProblemDetail that says why; a failure of the service's own is not. */
 @WebMvcTest(SummaryController.class)
-class BadRequestAdviceTest {
+class ApiExceptionHandlerTest {
 
     @Autowired
     MockMvc mvc;

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /** Puts connection and progress together, and measures the read rate once a second. */
 @Component
-public class Pipeline {
+public class PipelineMonitor {
 
     /** Behind by at most this many records counts as live, not catching up. */
     private static final long LIVE_LAG = 100;
@@ -20,7 +20,7 @@ public class Pipeline {
     private int quietTicks;
     private long lastTick = System.nanoTime();
 
-    Pipeline(KafkaConnection connection, ConsumerProgress progress) {
+    PipelineMonitor(KafkaConnection connection, ConsumerProgress progress) {
         this.connection = connection;
         this.progress = progress;
     }

@@ -11,14 +11,14 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Only a request the caller got wrong is answered 400; a fault of the service is not blamed on the caller. */
-class ControlApiProblemsTest {
+class ApiExceptionHandlerTest {
 
     @Test
     void anIllegalArgumentFromTheServiceIsNoBadRequestButLeftToTheServerAsAnError() {
         PublishingLoop loop = mock(PublishingLoop.class);
         doThrow(new IllegalArgumentException("an internal detail")).when(loop).setRatePerSecond(5);
         MockMvcTester mvc = MockMvcTester.of(List.of(new ProducerController(loop, null)),
-                controller -> controller.setControllerAdvice(new ControlApiProblems()).build());
+                controller -> controller.setControllerAdvice(new ApiExceptionHandler()).build());
 
         MvcTestResult result = mvc.put().uri("/api/producer/rate?perSecond=5").exchange();
 
