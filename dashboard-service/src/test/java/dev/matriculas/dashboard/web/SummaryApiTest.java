@@ -168,8 +168,11 @@ class SummaryApiTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> events.summaries().stream()
                     .anyMatch(summary -> summary.path("totalEnrollments").asLong() == before + records));
             int intervals = (int) ((System.nanoTime() - start) / properties.pushInterval().toNanos());
-            // One at the leading edge of each interval, and the last change's.
-            assertThat(events.summaries().size() - opening).isPositive().isLessThanOrEqualTo(intervals + 2);
+            // One at the leading edge of each interval, and the last change's; an update of the state before the
+            // first record, still on its way when the records were sent, is no push of theirs.
+            long pushes = events.summaries().stream().skip(opening)
+                    .filter(summary -> summary.path("totalEnrollments").asLong() > before).count();
+            assertThat(pushes).isPositive().isLessThanOrEqualTo(intervals + 2);
         }
     }
 
